@@ -1,0 +1,59 @@
+# The CJG portal and assistant. `make run` and `make test` work on a fresh
+# machine: they create the virtual environments and install what is missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+PY310 ?= $(shell pyenv root 2>/dev/null)/versions/3.10.13/bin/python
+VENV := .venv
+BOTVENV := bot/.venv
+export FLASK_APP := portal
+export RASA_TELEMETRY_ENABLED := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test test-portal test-bot lint-content eval bench translations db model install install-bot clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	touch $@
+
+$(BOTVENV)/.installed: bot/requirements.txt bot/constraints.txt
+	test -x $(BOTVENV)/bin/python || $(PY310) -m venv $(BOTVENV)
+	$(BOTVENV)/bin/pip install -q "pip<24.1" setuptools wheel
+	$(BOTVENV)/bin/pip install -q -r bot/requirements.txt -c bot/constraints.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-bot: $(BOTVENV)/.installed
+
+translations: install
+	$(VENV)/bin/pybabel compile -q -d locales
+
+db: install translations
+	$(VENV)/bin/flask db upgrade
+	$(VENV)/bin/flask content import
+	@if $(VENV)/bin/flask socialmap --help >/dev/null 2>&1; then $(VENV)/bin/flask socialmap import; fi
+
+model: install-bot
+	cd bot && ./.venv/bin/rasa train --fixed-model-name cjg --out models
+
+run: db model
+	./scripts/run.sh
+
+lint-content: install
+	$(VENV)/bin/python -m portal.content.lint
+
+test: install install-bot translations lint-content
+	$(VENV)/bin/python -m pytest tests -q
+	$(MAKE) test-bot
+
+test-bot: install-bot
+	cd bot && ./.venv/bin/python -m pytest tests -q
+
+eval: install translations
+	$(VENV)/bin/python -m tests.eval.run tests/eval/dev.yml
+
+bench: install translations
+	$(VENV)/bin/python -m bench.run
+
+clean:
+	rm -rf instance/search-index bot/models

@@ -1,0 +1,81 @@
+"""Command-line tools: `flask content import`, `flask search reindex`,
+`flask translate ...`."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from portal import municipality, search_index, taxonomy
+from portal.content.importer import import_content
+from portal.content.indexing import reindex
+from portal.extensions import db
+from portal.taxonomy import load_municipalities
+
+ROOT = Path(__file__).resolve().parent.parent
+content_cli = AppGroup("content", help="Inhoud importeren.")
+search_cli = AppGroup("search", help="De zoekindex beheren.")
+translate_cli = AppGroup("translate", help="Vertalingen (pybabel).")
+
+
+def rebuild_index() -> int:
+    return reindex(db.session, search_index(), municipality())
+
+
+@content_cli.command("import")
+@click.option("--dir", "content_dir", type=click.Path(file_okay=False), help="Map met inhoud (standaard content/).")
+def content_import(content_dir):
+    """Import content/national and content/local; then rebuild the search index."""
+    report = import_content(db.session, Path(content_dir or current_app.config["CONTENT_DIR"]),
+                            taxonomy(), load_municipalities())
+    for error in report.errors:
+        click.echo(f"FOUT {error}", err=True)
+    click.echo(report.summary())
+    count = rebuild_index()
+    click.echo(f"Zoekindex: {count} artikelen")
+
+
+@search_cli.command("reindex")
+def search_reindex():
+    """Rebuild the search index from the database."""
+    click.echo(f"Zoekindex: {rebuild_index()} artikelen")
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
+
+
+@translate_cli.command("extract")
+def translate_extract():
+    """Collect the interface strings into locales/messages.pot."""
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "locales/messages.pot", ".")
+
+
+@translate_cli.command("update")
+def translate_update():
+    """Extract and merge new strings into every catalogue."""
+    translate_extract()
+    _pybabel("update", "-i", "locales/messages.pot", "-d", "locales")
+
+
+@translate_cli.command("compile")
+def translate_compile():
+    """Compile the catalogues (.po -> .mo)."""
+    _pybabel("compile", "-d", "locales")
+
+
+@translate_cli.command("init")
+@click.argument("lang")
+def translate_init(lang):
+    """Start a catalogue for a new language."""
+    translate_extract()
+    _pybabel("init", "-i", "locales/messages.pot", "-d", "locales", "-l", lang)
+
+
+def register(app: Flask) -> None:
+    for group in (content_cli, search_cli, translate_cli):
+        app.cli.add_command(group)

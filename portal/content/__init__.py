@@ -1,0 +1,1 @@
+"""Content: parsing, validation, import, rendering and composition of articles."""

@@ -1,0 +1,57 @@
+"""What every page needs: the vocabulary, the municipality, the language,
+the national lines, and strict security headers."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from flask import Flask, current_app, request
+from flask_babel import format_date, get_locale
+
+from portal import municipality, taxonomy
+
+
+@lru_cache(maxsize=2)
+def load_crisis_lines(path: str) -> list[dict]:
+    """The national lines, from the one data file content/crisis_lines.yml."""
+    file = Path(path)
+    if not file.exists():
+        return []
+    raw = yaml.safe_load(file.read_text("utf-8")) or {}
+    return raw.get("lines", raw) if isinstance(raw, dict) else raw
+
+
+def crisis_lines() -> list[dict]:
+    return load_crisis_lines(str(Path(current_app.config["CONTENT_DIR"]) / "crisis_lines.yml"))
+
+
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+
+
+def register(app: Flask) -> None:
+    @app.context_processor
+    def inject():
+        locale = str(get_locale() or "nl")
+        return {"tax": taxonomy(), "place": municipality(), "locale": locale,
+                "label": lambda term: term.label(locale), "crisis_lines": crisis_lines(),
+                "format_date": format_date}
+
+    @app.template_filter("dict_with")
+    def dict_with(d: dict, key: str, value: str) -> dict:
+        return {**d, key: value}
+
+    @app.template_filter("dict_without")
+    def dict_without(d: dict, key: str) -> dict:
+        return {k: v for k, v in d.items() if k != key}
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if request.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "public, max-age=3600")
+        return response

@@ -1,0 +1,1 @@
+"""The social map (sociale kaart): opening hours and the HSDS-shaped records."""
