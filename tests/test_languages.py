@@ -27,3 +27,17 @@ def test_switch_does_not_redirect_elsewhere(client):
 def test_english_labels_for_taxonomy(imported, client):
     client.get("/taal/en")
     assert "Crying and comforting" in client.get("/ouders/thema/huilen").get_data(as_text=True)
+
+
+def test_every_interface_string_is_translated():
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+    root = Path(__file__).resolve().parent.parent
+    with open(root / "locales/en/LC_MESSAGES/messages.po", "rb") as f:
+        catalog = read_po(f)
+    untranslated = [m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
+    assert untranslated == []
+    with open(root / "locales/messages.pot", "rb") as f:
+        template = read_po(f)
+    assert {m.id for m in template if m.id} <= {m.id for m in catalog if m.id}

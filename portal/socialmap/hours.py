@@ -272,9 +272,15 @@ def day_text(day: Day, lang: str = "nl", today: bool = False) -> str:
         return f"{text} ({reason})" if reason else text
     if day.periods == (Period(0, 1440),):
         return (f"open all day {label if today else 'on ' + label}" if en else f"{label} de hele dag open")
-    times = [p.text(lang) for p in day.periods]
-    joined = times[0] if len(times) == 1 else ", ".join(times[:-1]) + (" and " if en else " en ") + times[-1]
+    joined = join_words([p.text(lang) for p in day.periods], lang)
     return f"{label} {joined}" if en else f"{label} {joined} uur"
+
+
+def join_words(words: list[str], lang: str = "nl") -> str:
+    """'a', 'a en b', 'a, b en c' ('and' in English)."""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + (" and " if lang == "en" else " en ") + words[-1]
 
 
 def week_text(schedules: Schedules, week_start: dt.date, lang: str = "nl") -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from babel import Locale
 
-from portal.socialmap.hours import DAY_NAMES, WEEKDAYS, Period, Schedule, ScheduleError
+from portal.socialmap.hours import DAY_NAMES, WEEKDAYS, Period, Schedule, ScheduleError, join_words
 from portal.taxonomy import CONTENT_DIR, Taxonomy, load_municipalities, load_taxonomy
 
 NATIONAL = "national"
@@ -561,8 +561,9 @@ def service_to_hsds(service: Service, smap: SocialMap) -> dict:
                       **({"description": p.description} if p.description else {})}
                      for i, p in enumerate(service.phones)]
     out["schedules"] = _schedules_hsds(service.schedule, {"service_id": sid}, sid)
-    out["service_areas"] = [{"id": _sub(sid, "area", w), "service_id": sid,
-                             "name": smap.taxonomy.wijken[w].nl, "extent_type": "wijk"} for w in service.wijken]
+    areas = [(w, smap.taxonomy.wijken[w].nl) for w in service.wijken] if service.municipality else [("nl", "Nederland")]
+    out["service_areas"] = [{"id": _sub(sid, "area", key), "service_id": sid, "name": name,
+                             "extent_type": "wijk" if service.municipality else "land"} for key, name in areas]
     out["languages"] = [{"id": _sub(sid, "language", c), "service_id": sid, "code": c,
                          "name": LANGUAGE_NAMES[c]} for c in service.languages]
     out["attributes"] = (
@@ -591,7 +592,8 @@ def _service_at_location_hsds(service: Service, sal: ServiceAtLocation, sid: str
     lid = hsds_id("location", loc.municipality, loc.slug)
     sal_id = _sub(sid, "at", loc.slug)
     location = {"id": lid, "location_type": loc.location_type, "name": loc.name,
-                "description": " ".join(p for p in (loc.address, loc.description) if p) or loc.name,
+                "description": ". ".join(p.rstrip(".") for p in (loc.address, loc.description) if p) + "."
+                if loc.address or loc.description else loc.name,
                 "accessibility": [{"id": _sub(lid, "accessibility", i), "location_id": lid, "description": a}
                                   for i, a in enumerate(loc.accessibility)],
                 "languages": [{"id": _sub(lid, "language", c), "location_id": lid, "code": c,
@@ -628,7 +630,7 @@ def _schedules_hsds(schedule: Schedule | None, owner: dict, parent: str) -> list
         rows.append({"id": _sub(parent, "schedule", f"{p}/{days}"), **common, "freq": "WEEKLY", "wkst": "MO",
                      "byday": ",".join(WEEKDAYS[d][:2].upper() for d in days), "opens_at": opens,
                      "closes_at": closes,
-                     "description": " en ".join(DAY_NAMES["nl"][d] for d in days) + f" {p.text()} uur"})
+                     "description": join_words([DAY_NAMES["nl"][d] for d in days]) + f" {p.text()} uur"})
     for e in schedule.extra:
         for p in e.periods:
             opens, closes = str(p).split("-")

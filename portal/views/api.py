@@ -1,6 +1,10 @@
 """The JSON API used by the assistant, the widget and evaluations."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 from flask import Blueprint, jsonify, request
 
 from portal import municipality, search_index, taxonomy
@@ -12,6 +16,7 @@ from portal.views.search import search_params
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_LIMIT = 50
+OPENAPI = Path(__file__).resolve().parent.parent / "openapi.yml"
 
 
 def article_json(a, full: bool = False) -> dict:
@@ -35,6 +40,16 @@ def _limit(default: int = 20) -> int | None:
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
         return None
     return int(raw)
+
+
+@lru_cache(maxsize=1)
+def _openapi() -> dict:
+    return yaml.safe_load(OPENAPI.read_text("utf-8"))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(_openapi())
 
 
 @bp.get("/themes")

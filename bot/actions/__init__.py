@@ -1,0 +1,1 @@
+"""Custom actions of the CJG assistant (run with: rasa run actions)."""
