@@ -1,0 +1,62 @@
+"""The offer to talk to a CJG worker, and what happens when it is accepted."""
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.disclosure import disclose
+from actions.dutch_time import format_moment
+from actions.portal import PortalClient, PortalError
+
+OFFER_BUTTONS = [
+    {"title": "Ja, graag", "payload": "/handoff_accept"},
+    {"title": "Nee, dank je", "payload": "/deny"},
+]
+
+
+class ActionOfferHandoff(Action):
+    """Live chat when a worker is on duty, otherwise leave a question (anonymous)."""
+
+    def __init__(self, portal: Optional[PortalClient] = None) -> None:
+        self.portal = portal or PortalClient()
+
+    def name(self) -> str:
+        return "action_offer_handoff"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        events = disclose(dispatcher, tracker)
+        try:
+            status = self.portal.get("/api/ehulp/status")
+        except PortalError:
+            status = {}
+        available = bool(status.get("available"))
+        next_open = status.get("next_open") if not available else None
+        if available:
+            dispatcher.utter_message(response="utter_handoff_available", buttons=OFFER_BUTTONS)
+        elif format_moment(next_open):
+            dispatcher.utter_message(
+                response="utter_handoff_later", buttons=OFFER_BUTTONS,
+                next_open=format_moment(next_open), hours=status.get("hours_text") or "",
+            )
+        else:
+            dispatcher.utter_message(response="utter_handoff_question", buttons=OFFER_BUTTONS)
+        dispatcher.utter_message(
+            json_message={"type": "handoff_offer", "available": available, "next_open": next_open}
+        )
+        return events
+
+
+class ActionHandoffAccept(Action):
+    """Until the live handoff exists: the contact page and e-hulp (leave a question)."""
+
+    def name(self) -> str:
+        return "action_handoff_accept"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        events = disclose(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_handoff_accept")
+        return events

@@ -1,0 +1,115 @@
+"""Walk-in points (inloopspreekuur) and phone hours of the CJG."""
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.disclosure import disclose
+from actions.dutch_time import format_moment
+from actions.portal import PortalClient, PortalError
+from actions.replies import send_fallback
+from actions.taxonomy import WIJKEN, wijk_label
+
+WALKIN = "cjg-inloop"
+PHONE = "cjg-telefoon"
+
+
+class ActionWalkin(Action):
+    """Lists the walk-in points (narrowed to the wijk when known) with hours."""
+
+    def __init__(self, portal: Optional[PortalClient] = None) -> None:
+        self.portal = portal or PortalClient()
+
+    def name(self) -> str:
+        return "action_walkin"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        events = disclose(dispatcher, tracker)
+        wijk = _known_wijk(tracker)
+        try:
+            here = self.portal.items("/api/locations", "items", wijk=wijk, category=WALKIN) if wijk else []
+            everywhere = [] if here else self.portal.items("/api/locations", "items", category=WALKIN)
+            phones = self.portal.items("/api/services", "items", category=PHONE, limit=1)
+        except PortalError:
+            send_fallback(dispatcher, "utter_portal_down")
+            return events
+        locations = here or everywhere
+        if not locations:
+            dispatcher.utter_message(response="utter_walkin_none")
+        elif here:
+            dispatcher.utter_message(response="utter_walkin_wijk", wijk=wijk_label(wijk), locations=_lines(here))
+        elif wijk:
+            dispatcher.utter_message(response="utter_walkin_other_wijk", wijk=wijk_label(wijk), locations=_lines(everywhere))
+        else:
+            dispatcher.utter_message(response="utter_walkin_all", locations=_lines(everywhere))
+        for location in locations:
+            dispatcher.utter_message(json_message=_payload(location))
+        if phones:
+            _phone_hours(dispatcher, phones[0])
+        if not wijk and len(locations) > 1:
+            dispatcher.utter_message(response="utter_ask_wijk", buttons=_wijk_buttons(locations))
+        return events + ([SlotSet("wijk", wijk)] if wijk else [])
+
+
+def _known_wijk(tracker: Tracker) -> Optional[str]:
+    """The wijk of this message, else the one remembered; only taxonomy slugs."""
+    wijk = next(tracker.get_latest_entity_values("wijk"), None) or tracker.get_slot("wijk")
+    return wijk if wijk in WIJKEN else None
+
+
+def _payload(location: Dict[str, Any]) -> Dict[str, Any]:
+    return {
+        "type": "location",
+        "slug": location.get("slug"),
+        "name": location.get("name"),
+        "url": location.get("url"),
+        "open_now": bool(location.get("open_now")),
+        "next_open": location.get("next_open"),
+    }
+
+
+def _lines(locations: List[Dict[str, Any]]) -> str:
+    """One readable line per location: name, address, open now or next time, hours."""
+    lines = []
+    for location in locations:
+        line = f"• {location.get('name')}"
+        if location.get("address"):
+            line += f", {location['address']}"
+        if location.get("open_now"):
+            line += ": nu open"
+        elif format_moment(location.get("next_open")):
+            line += f": weer open {format_moment(location.get('next_open'))}"
+        if location.get("hours_text"):
+            line += f" ({location['hours_text']})"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _phone_hours(dispatcher: CollectingDispatcher, service: Dict[str, Any]) -> None:
+    """Mentions the CJG phone number and when it is answered, if the portal has it."""
+    phones = [p if isinstance(p, str) else p.get("number") for p in service.get("phones") or []]
+    phones = [p for p in phones if p]
+    if not phones:
+        return
+    if service.get("open_now"):
+        when = "Er wordt nu opgenomen."
+    elif format_moment(service.get("next_open")):
+        when = f"Je kunt weer bellen {format_moment(service.get('next_open'))}."
+    else:
+        when = ""
+    dispatcher.utter_message(response="utter_phone_hours", phone=" of ".join(phones), when=when)
+
+
+def _wijk_buttons(locations: List[Dict[str, Any]]) -> List[Dict[str, str]]:
+    """A button per wijk that has a walk-in point."""
+    slugs = []
+    for location in locations:
+        if location.get("wijk") in WIJKEN and location["wijk"] not in slugs:
+            slugs.append(location["wijk"])
+    return [
+        {"title": wijk_label(slug), "payload": f'/inform_wijk{{"wijk": "{slug}"}}'}
+        for slug in slugs
+    ]

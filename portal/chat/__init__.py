@@ -1,0 +1,1 @@
+"""The chat: conversations with the assistant (and later a CJG worker)."""

@@ -1,0 +1,107 @@
+"""The chat API: the widget talks only to this; it forwards to Rasa."""
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, current_app, jsonify, request
+from flask_babel import gettext as _
+
+from portal.chat import conversations, rasa
+from portal.extensions import db
+from portal.ratelimit import too_many
+
+bp = Blueprint("chat", __name__, url_prefix="/api/chat")
+MAX_TEXT = 1000
+COOKIE = "cjg_chat"
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+TAG_RE = re.compile(r"<[^>]{0,200}>")
+
+
+def _reply(status: int, text: str, **extra):
+    response = jsonify({"error": {"status": status, "message": text}, "messages": [{"text": text}], **extra})
+    response.status_code = status
+    return response
+
+
+def _secret(conversation_id: str) -> str | None:
+    """The conversation's secret from the HttpOnly cookie or the X-Chat-Token header."""
+    token = request.headers.get("X-Chat-Token")
+    if token:
+        return token
+    cookie = request.cookies.get(COOKIE, "")
+    cid, _sep, secret = cookie.partition(".")
+    return secret if cid == conversation_id else None
+
+
+def clean_text(raw) -> str:
+    """Plain text: no control characters or markup, whitespace collapsed."""
+    text = CONTROL_RE.sub(" ", raw if isinstance(raw, str) else "")
+    text = TAG_RE.sub(" ", text)
+    return " ".join(text.split())
+
+
+def contact_options() -> list[dict]:
+    return [{"text": _("Sorry, de assistent is nu niet bereikbaar. Je kunt ons ook bellen, binnenlopen of je "
+                       "vraag online stellen. Bij gevaar: bel 112.")},
+            {"custom": {"type": "fallback"}}]
+
+
+@bp.post("/messages")
+def post_message():
+    if too_many("chat", current_app.config.get("CHAT_RATE_LIMIT", 30)):
+        return _reply(429, _("Je stuurt veel berichten achter elkaar. Wacht even en probeer het dan opnieuw."))
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return _reply(400, _("Dat bericht kon ik niet lezen. Typ je vraag gewoon in het tekstvak."))
+    raw = data.get("text")
+    if isinstance(raw, str) and len(raw) > MAX_TEXT:
+        return _reply(400, _("Je bericht is te lang. Kun je het korter zeggen, in minder dan %(n)d tekens?", n=MAX_TEXT))
+    text = clean_text(raw)
+    if not text:
+        return _reply(400, _("Ik zie nog geen vraag. Typ je vraag in het tekstvak."))
+    site = data.get("site") if data.get("site") in ("vcjg", "jongin") else "vcjg"
+
+    conversation_id = data.get("conversation_id")
+    new_secret = None
+    if conversation_id:
+        conversation = conversations.find(db.session, str(conversation_id), _secret(str(conversation_id)))
+        if conversation is None:
+            return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
+    else:
+        conversation, new_secret = conversations.start(db.session, site)
+
+    conversations.add(db.session, conversation, "user", text)
+    available = True
+    try:
+        messages = rasa.send(current_app.config["RASA_URL"], conversation.id, text, {"site": site})
+    except rasa.AssistantUnavailable as exc:
+        current_app.logger.warning("assistant unavailable: %s", exc)
+        messages, available = contact_options(), False
+    for message in messages:
+        payload = {k: message[k] for k in ("buttons", "custom") if k in message} or None
+        conversations.add(db.session, conversation, "bot", message.get("text", ""), payload)
+    db.session.commit()
+
+    body = {"conversation_id": conversation.id, "messages": messages, "state": conversation.state,
+            "assistant_available": available}
+    if new_secret:
+        body["token"] = new_secret
+    response = jsonify(body)
+    if new_secret:
+        response.set_cookie(COOKIE, f"{conversation.id}.{new_secret}", httponly=True, samesite="Strict",
+                            secure=request.is_secure, path="/api/chat")
+    return response
+
+
+@bp.get("/messages")
+def get_messages():
+    conversation_id = request.args.get("conversation_id", "")
+    conversation = conversations.find(db.session, conversation_id, _secret(conversation_id))
+    if conversation is None:
+        return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
+    after = request.args.get("after", "0")
+    if not after.isdigit():
+        return _reply(400, "after must be a message id")
+    items = conversations.after(db.session, conversation, int(after))
+    return jsonify({"conversation_id": conversation.id, "state": conversation.state, "messages": [
+        {"id": m.id, "sender": m.sender, "text": m.text, **(m.payload or {})} for m in items]})
