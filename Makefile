@@ -50,7 +50,8 @@ test-bot: install-bot
 	cd bot && ./.venv/bin/python -m pytest tests -q
 
 eval: install translations
-	$(VENV)/bin/python -m tests.eval.run tests/eval/dev.yml
+	$(MAKE) model
+	$(VENV)/bin/python -m tests.eval.run tests/eval/dev.yml --show-failures
 
 bench: install translations
 	$(VENV)/bin/python -m bench.run

@@ -109,7 +109,10 @@ def test_next_opening_across_a_week():
 def test_no_schedules():
     assert not is_open([], at(2026, 11, 23, 10))
     assert next_opening(None, at(2026, 11, 23, 10)) is None
-    assert hours_text([], at(2026, 11, 23, 10)) == "Nu gesloten. Er zijn geen openingstijden bekend."
+    assert hours_text([], at(2026, 11, 23, 10)) == "Er zijn geen openingstijden bekend."
+    assert hours_text(None, at(2026, 11, 23, 10), "en") == "No opening hours known."
+    ended = sched({"monday": ["09:00-11:00"]}, valid_until="2026-11-01")
+    assert hours_text(ended, at(2026, 11, 23, 10)) == "Nu gesloten. Er zijn geen nieuwe openingstijden bekend."
 
 
 def test_around_midnight():
@@ -130,6 +133,8 @@ def test_whole_day():
     assert is_open(s, at(2026, 11, 29, 0)) and is_open(s, at(2026, 11, 29, 23, 59))
     assert day_text(hours_on(s, dt.date(2026, 11, 29))) == "zondag de hele dag open"
     assert day_text(hours_on(s, dt.date(2026, 11, 29)), "en") == "open all day on Sunday"
+    assert hours_text(s, at(2026, 11, 29, 3)) == "Vandaag de hele dag open."
+    assert hours_text(s, at(2026, 11, 29, 3), "en") == "Open all day today."
 
 
 # --- daylight saving time -----------------------------------------------------------
@@ -251,6 +256,7 @@ def test_several_schedules_are_combined():
     assert not is_open([a, b], at(2026, 11, 23, 12))
     assert hours_on([a, b], dt.date(2026, 11, 23)).periods == (Period(540, 720),)
     assert next_opening([a, b], at(2026, 11, 23, 12)) == at(2026, 11, 27, 9)
+    assert next_opening((s for s in [a, b]), at(2026, 11, 23, 12)) == at(2026, 11, 27, 9)  # any iterable
     assert hours_on([a, b], dt.date(2026, 4, 27)).reason == "Koningsdag"
 
 

@@ -7,8 +7,8 @@ Plain module, no Flask, no database. The rules (docs/socialmap.md):
   Europe/Amsterdam.
 - A period opens and closes on the same day: "09:00-11:00", closing "24:00"
   is allowed (until midnight), crossing midnight is not: write
-  "22:00-24:00" on one day and "00:00-02:00" on the next; touching periods
-  are merged, also across midnight.
+  "22:00-24:00" on one day and "00:00-02:00" on the next: the opening then
+  runs on without a gap. Touching periods of one day are merged.
 - Daylight saving time: a wall time that does not exist (02:00-03:00 on the
   last Sunday of March) moves to the end of the gap (03:00), so a period
   02:00-03:00 on that day is empty. A wall time that exists twice (02:00-03:00
@@ -237,6 +237,7 @@ def hours_on(schedules: Schedules, date: dt.date) -> Day:
 
 def week(schedules: Schedules, week_start: dt.date) -> list[Day]:
     """Seven days of hours from week_start (any weekday; a Monday for a calendar week)."""
+    schedules = _as_list(schedules)
     return [hours_on(schedules, week_start + dt.timedelta(days=i)) for i in range(7)]
 
 
@@ -250,7 +251,7 @@ def next_opening(schedules: Schedules, after: dt.datetime,
                  horizon_days: int = HORIZON_DAYS) -> dt.datetime | None:
     """The first moment at or after `after` when open (`after` itself when open then),
     in Europe/Amsterdam; None when nothing opens within horizon_days."""
-    after = _aware(after)
+    after, schedules = _aware(after), _as_list(schedules)
     if is_open(schedules, after):
         return after.astimezone(TZ)
     first = after.astimezone(TZ).date()
@@ -295,16 +296,18 @@ def today_text(schedules: Schedules, at: dt.datetime, lang: str = "nl") -> str:
 
 def hours_text(schedules: Schedules, at: dt.datetime, lang: str = "nl") -> str:
     """A short status sentence: open now, or closed and when open again."""
-    en, local = lang == "en", _aware(at).astimezone(TZ)
+    en, local, schedules = lang == "en", _aware(at).astimezone(TZ), _as_list(schedules)
+    if not schedules:
+        return "No opening hours known." if en else "Er zijn geen openingstijden bekend."
     today = hours_on(schedules, local.date())
     if is_open(schedules, local):
-        head = "Open now: " if en else "Nu open: "
-        return head + day_text(today, lang, today=True) + "."
-    head = day_text(today, lang, today=True) if today.reason else ("closed now" if en else "nu gesloten")
-    head = head[0].upper() + head[1:] + ". "
+        if today.periods == (Period(0, 1440),):
+            return _sentence(day_text(today, lang, today=True))
+        return ("Open now: " if en else "Nu open: ") + day_text(today, lang, today=True) + "."
+    head = _sentence(day_text(today, lang, today=True) if today.reason else ("closed now" if en else "nu gesloten"))
     nxt = next_opening(schedules, local)
     if nxt is None:
-        return head + ("No opening hours known." if en else "Er zijn geen openingstijden bekend.")
+        return head + (" No further opening hours known." if en else " Er zijn geen nieuwe openingstijden bekend.")
     clock = _clock(nxt.hour * 60 + nxt.minute, ":" if en else ".")
     days_ahead, names = (nxt.date() - local.date()).days, "en" if en else "nl"
     if days_ahead < 2:
@@ -312,7 +315,11 @@ def hours_text(schedules: Schedules, at: dt.datetime, lang: str = "nl") -> str:
     else:
         when = (("on " if en else "op ") + f"{DAY_NAMES[names][nxt.weekday()]} {nxt.day} "
                 f"{MONTH_NAMES[names][nxt.month - 1]}")
-    return head + (f"Opens again {when} at {clock}." if en else f"Weer open {when} om {clock} uur.")
+    return head + (f" Opens again {when} at {clock}." if en else f" Weer open {when} om {clock} uur.")
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "."
 
 
 def _clock(minutes: int, sep: str, pad: bool = False) -> str:

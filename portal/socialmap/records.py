@@ -303,8 +303,11 @@ class _Check:
         return value
 
     def phones(self, fld: str, text_key: str) -> list[Phone]:
-        phones = []
-        for i, item in enumerate(self.data.get(fld) or []):
+        value, phones = self.data.get(fld) or [], []
+        if not isinstance(value, list):
+            self.error(fld, "moet een lijst zijn, met per telefoonnummer een number")
+            return []
+        for i, item in enumerate(value):
             number = item.get("number") if isinstance(item, dict) else None
             if not isinstance(number, str) or not PHONE_RE.match(number):
                 self.error(f"{fld}[{i}]", "heeft geen geldig number (cijfers, spaties en '-')")
