@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal.content.parse import ArticleSource, ContentError, read_all
+from portal.content.parse import ArticleSource, ContentError, parse_text, read_all
 from portal.content.render import PLACEHOLDER_RE, resolve_placeholders
 from portal.taxonomy import CONTENT_DIR, Taxonomy, load_municipalities, load_taxonomy
 
@@ -77,7 +77,7 @@ BLOCK_START_RE = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
 
 # Syllables: one per vowel unit. Longest units first; "ij" is written as one
 # vowel before matching; a diaeresis (ë, ï, ü) starts a new syllable.
-VOWEL_UNIT_RE = re.compile(r"aai|ooi|oei|eeu|ieu(?=w)|eau|e(?=um$)|[aeo]y|aa|ee|oo|uu|ie|oe|eu|ui|ei|au|ou|ai|"
+VOWEL_UNIT_RE = re.compile(r"aai|ooi|oei|eeu|ieu(?=w)|eau|e(?=ums?$)|[aeo]y|aa|ee|oo|uu|ie|oe|eu|ui|ei|au|ou|ai|"
                            r"[aeiouyĳ]")
 ACCENTS = str.maketrans("áàâéèêíìîóòôúùû", "aaaeeeiiiooouuu")
 DIAERESIS = str.maketrans({"ä": "|a", "ë": "|e", "ï": "|i", "ö": "|o", "ü": "|u"})
@@ -97,12 +97,13 @@ def syllables(word: str) -> int:
     syllable; a diaeresis starts a new one (ruïne, ideeën); acronyms in capitals
     (CJG, GGD) are spelled out, one syllable per letter; a y before a vowel at
     the start is a consonant (yoga); -eum is two (museum); a few English
-    loanwords come from a list. Compounds of other loanwords and words like
-    "theater" or "serieus" can be off by one; over a text that evens out.
+    loanwords come from a list; a number counts one syllable per digit.
+    Compounds of other loanwords and words like "theater" can be off by one;
+    over a text that evens out.
     """
     total = 0
     for part in re.split(r"[-'’]", word):
-        if len(part) >= 2 and part.isupper() and part.isalpha():
+        if part.isdigit() or (len(part) >= 2 and part.isupper() and part.isalpha()):
             total += len(part)
             continue
         low = part.lower()
@@ -133,7 +134,7 @@ def text_blocks(body: str) -> list[str]:
             current = []
     if current:
         blocks.append(" ".join(current))
-    return [_inline_plain(b) for b in blocks if _inline_plain(b)]
+    return [plain for plain in map(_inline_plain, blocks) if plain]
 
 
 def _inline_plain(text: str) -> str:
@@ -166,7 +167,7 @@ class TextStats:
 
     @property
     def readability(self) -> float:
-        """Flesch-Douma; numbers are left out of the syllable count."""
+        """The Flesch-Douma score."""
         if not self.words or not self.sentences:
             return 0.0
         return 206.84 - 0.77 * 100 * self.syllables / self.words - 0.93 * self.words / self.sentences
@@ -176,8 +177,7 @@ def text_stats(body: str) -> TextStats:
     """Counts for word count and readability of a Markdown body."""
     sents = sentences(body)
     all_words = [w for s in sents for w in words(s)]
-    lettered = [w for w in all_words if re.search(r"[^\W\d_]", w)]
-    return TextStats(len(all_words), len(sents), sum(syllables(w) for w in lettered))
+    return TextStats(len(all_words), len(sents), sum(syllables(w) for w in all_words))
 
 
 def flesch_douma(text: str) -> float:
@@ -192,7 +192,7 @@ def min_readability(audiences: list[str]) -> int:
     return max((MIN_READABILITY.get(a, 0) for a in relevant), default=0)
 
 
-def _plain_for_checks(article: ArticleSource, municipalities: dict) -> str:
+def _resolved_body(article: ArticleSource, municipalities: dict) -> str:
     """The body with placeholders filled in as the site shows it."""
     municipality = municipalities.get(article.municipality or "", next(iter(municipalities.values()), {}))
     return resolve_placeholders(article.body, municipality)
@@ -221,14 +221,15 @@ def check_readability(article: ArticleSource, stats: TextStats) -> list[ContentE
 
 
 def check_jargon(article: ArticleSource) -> list[ContentError]:
-    """No policy words in title, summary or body."""
-    text = "\n".join((article.title, article.summary, article.body))
+    """No policy words in title, summary or the body's text (URLs left out)."""
+    text = "\n".join((article.title, article.summary, *text_blocks(article.body)))
     errors = []
     for word, pattern in JARGON_RE.items():
         hits = sorted({m.group(0).lower() for m in pattern.finditer(text)})
         if hits:
             errors.append(ContentError(article.path, "jargon",
-                                       f"beleidstaal '{', '.join(hits)}' ({word}); zeg wat je bedoelt in gewone woorden"))
+                                       f"beleidstaal '{', '.join(hits)}' ({word}); "
+                                       "zeg wat je bedoelt in gewone woorden"))
     return errors
 
 
@@ -267,7 +268,8 @@ def check_placeholders(article: ArticleSource, municipalities: dict) -> list[Con
     for name in sorted(set(re.findall(r"\{([^{}\s]*)\}", text))):
         if not PLACEHOLDER_RE.fullmatch("{" + name + "}"):
             errors.append(ContentError(article.path, "placeholders",
-                                       f"onbekende placeholder '{{{name}}}'; gebruik {{cjg}}, {{gemeente}} of {{jongin}}"))
+                                       f"onbekende placeholder '{{{name}}}'; "
+                                       "gebruik {cjg}, {gemeente} of {jongin}"))
     if article.source == "national":
         for m in municipalities.values():
             if re.search(rf"(?<!\w){re.escape(m['name'])}(?!\w)", text):
@@ -275,7 +277,8 @@ def check_placeholders(article: ArticleSource, municipalities: dict) -> list[Con
                                            f"landelijke tekst noemt '{m['name']}'; gebruik {{gemeente}} of {{cjg}}"))
     marked = EXAMPLE_MARK in text
     if marked and not article.example:
-        errors.append(ContentError(article.path, "example", f"tekst bevat '{EXAMPLE_MARK}' maar example: true ontbreekt"))
+        errors.append(ContentError(article.path, "example",
+                                   f"tekst bevat '{EXAMPLE_MARK}' maar example: true ontbreekt"))
     if article.example and not marked:
         errors.append(ContentError(article.path, "example", f"example: true, maar nergens staat '{EXAMPLE_MARK}'"))
     return errors
@@ -284,7 +287,7 @@ def check_placeholders(article: ArticleSource, municipalities: dict) -> list[Con
 def check_article(article: ArticleSource, known: dict[str, ArticleSource],
                   municipalities: dict) -> tuple[TextStats, list[ContentError]]:
     """All per-file checks of one parsed article."""
-    stats = text_stats(_plain_for_checks(article, municipalities))
+    stats = text_stats(_resolved_body(article, municipalities))
     errors = (check_words(article, stats) + check_readability(article, stats) + check_jargon(article)
               + check_links(article, known) + check_placeholders(article, municipalities))
     return stats, errors
@@ -308,7 +311,8 @@ def check_corpus(articles: list[ArticleSource], taxonomy: Taxonomy, where: str) 
         for audience in theme.audiences:
             n = sum(1 for a in national if theme.slug in a.themes and audience in a.audiences)
             if n < MIN_NATIONAL_PER_PAIR:
-                fail(f"thema '{theme.slug}' voor '{audience}': {n} landelijke artikelen, minimaal {MIN_NATIONAL_PER_PAIR}")
+                fail(f"thema '{theme.slug}' voor '{audience}': {n} landelijke artikelen, "
+                     f"minimaal {MIN_NATIONAL_PER_PAIR}")
     if len(national) < MIN_NATIONAL:
         fail(f"{len(national)} landelijke artikelen, minimaal {MIN_NATIONAL}")
     parents = [a for a in items if "ouders" in a.audiences]
@@ -333,19 +337,51 @@ class LintResult:
     taxonomy: Taxonomy
 
 
+def _vocabulary(content_dir: Path) -> tuple[Taxonomy, dict]:
+    """The taxonomy and municipalities of a content directory."""
+    return (load_taxonomy(str(content_dir / "taxonomy.yml")),
+            load_municipalities(str(content_dir / "municipalities.yml")))
+
+
+def _check_articles(articles: list[ArticleSource], known: dict[str, ArticleSource], municipalities: dict,
+                    errors: list[ContentError]) -> dict[str, TextStats]:
+    """Per-file checks of every article; adds to errors, returns the stats."""
+    stats = {}
+    for article in articles:
+        stats[article.slug], errs = check_article(article, known, municipalities)
+        errors.extend(errs)
+    return stats
+
+
 def lint(content_dir: Path | str = CONTENT_DIR) -> LintResult:
     """Run every check on a content directory (with taxonomy.yml and
     municipalities.yml in it)."""
     content_dir = Path(content_dir)
-    taxonomy = load_taxonomy(str(content_dir / "taxonomy.yml"))
-    municipalities = load_municipalities(str(content_dir / "municipalities.yml"))
+    taxonomy, municipalities = _vocabulary(content_dir)
     articles, errors = read_all(content_dir, taxonomy, municipalities)
     known = {a.slug: a for a in articles}
-    stats = {}
-    for article in articles:
-        stats[article.slug], errs = check_article(article, known, municipalities)
-        errors += errs
+    stats = _check_articles(articles, known, municipalities, errors)
     errors += check_corpus(articles, taxonomy, content_dir.name)
+    return LintResult(articles, stats, errors, taxonomy)
+
+
+def lint_files(paths: list[Path | str], content_dir: Path | str = CONTENT_DIR) -> LintResult:
+    """The per-file checks for some files only, no corpus rules. Links may
+    point to any article in content_dir or among the files themselves."""
+    content_dir = Path(content_dir)
+    taxonomy, municipalities = _vocabulary(content_dir)
+    known = {a.slug: a for a in read_all(content_dir, taxonomy, municipalities)[0]}
+    articles, errors = [], []
+    for path in map(Path, paths):
+        try:
+            article, errs = parse_text(str(path), path.read_text("utf-8"), taxonomy, municipalities)
+        except (OSError, UnicodeDecodeError) as exc:
+            article, errs = None, [ContentError(str(path), "bestand", f"niet te lezen: {exc}")]
+        errors += errs
+        if article is not None:
+            articles.append(article)
+            known[article.slug] = article
+    stats = _check_articles(articles, known, municipalities, errors)
     return LintResult(articles, stats, errors, taxonomy)
 
 
@@ -408,7 +444,7 @@ def markdown_table(rows: list[list[str]]) -> str:
 
 def markdown_report(result: LintResult) -> str:
     """The coverage and readability tables and the problems as Markdown."""
-    problems = "\n".join(f"- `{e}`" for e in result.errors) or "Geen."
+    problems = "\n".join(f"- `{e}`" for e in result.errors) or "None."
     return (f"# Content report\n\nGenerated by `python -m portal.content.lint --report docs/content-report.md`; "
             f"see [the writers' guide](writers-guide.md) for the checks.\n\n{summary_line(result)}.\n\n"
             f"## Coverage: theme x audience x age phase\n\nPublished articles (additions not counted). "
@@ -427,7 +463,8 @@ def main(argv: list[str] | None = None) -> int:
     result = lint(args.content_dir)
     for error in result.errors:
         print(error)
-    print(f"\nDekking: thema x doelgroep (landelijk/lokaal) en leeftijdsfase (ouders)\n{text_table(coverage_rows(result))}")
+    print("\nDekking: thema x doelgroep (landelijk/lokaal) en leeftijdsfase (ouders)")
+    print(text_table(coverage_rows(result)))
     print(f"\nLeesbaarheid (Flesch-Douma) per doelgroep\n{text_table(readability_rows(result))}")
     print(f"\n{summary_line(result)}")
     if args.report:
