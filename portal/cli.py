@@ -13,6 +13,9 @@ from flask.cli import AppGroup
 from portal import municipality, search_index, taxonomy
 from portal.content.importer import import_content
 from portal.content.indexing import reindex
+from portal.ehulp.accounts import AccountError, create_worker
+from portal.ehulp.models import ROLES
+from portal.ehulp.purge import purge
 from portal.extensions import db
 from portal.taxonomy import load_municipalities
 
@@ -20,6 +23,31 @@ ROOT = Path(__file__).resolve().parent.parent
 content_cli = AppGroup("content", help="Inhoud importeren.")
 search_cli = AppGroup("search", help="De zoekindex beheren.")
 translate_cli = AppGroup("translate", help="Vertalingen (pybabel).")
+users_cli = AppGroup("users", help="Accounts van medewerkers.")
+privacy_cli = AppGroup("privacy", help="Privacy: oude gesprekken en vragen wissen.")
+
+
+@users_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--role", type=click.Choice(ROLES), default="worker", show_default=True)
+@click.option("--name", "display_name", help="Voornaam of functie, zichtbaar voor de bezoeker.")
+@click.password_option(help="Minstens 12 tekens.")
+def users_create(email, role, display_name, password):
+    """Create a worker or supervisor account."""
+    try:
+        worker = create_worker(db.session, email, password, role, display_name)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Account gemaakt: {worker.email} ({worker.role})")
+
+
+@privacy_cli.command("purge")
+@click.option("--days", type=int, default=None, help="Bewaartermijn in dagen (standaard PRIVACY_RETENTION_DAYS of 30).")
+def privacy_purge(days):
+    """Delete closed conversations and answered questions older than the retention period."""
+    counts = purge(db.session, days or current_app.config["PRIVACY_RETENTION_DAYS"])
+    click.echo(f"Gewist: {counts['conversations']} gesprekken, {counts['questions']} vragen, "
+               f"{counts['audit_entries']} oude logregels")
 
 
 def rebuild_index() -> int:
@@ -77,5 +105,5 @@ def translate_init(lang):
 
 
 def register(app: Flask) -> None:
-    for group in (content_cli, search_cli, translate_cli):
+    for group in (content_cli, search_cli, translate_cli, users_cli, privacy_cli):
         app.cli.add_command(group)

@@ -43,4 +43,7 @@ def from_environment(instance_path: Path) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SEARCH_MAX_QUERY": 200,
         "SEARCH_PAGE_SIZE": 10,
+        "PRIVACY_RETENTION_DAYS": int(os.environ.get("PRIVACY_RETENTION_DAYS", "30")),
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "noreply@cjg.invalid"),
     }

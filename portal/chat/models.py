@@ -22,6 +22,9 @@ class Conversation(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_activity: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    worker_id: Mapped[int | None] = mapped_column(ForeignKey("worker.id", ondelete="SET NULL"), index=True)
+    queued_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    taken_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     messages: Mapped[list[ChatMessage]] = relationship(back_populates="conversation", cascade="all, delete-orphan",
                                                        order_by="ChatMessage.id")

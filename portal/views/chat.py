@@ -6,8 +6,12 @@ import re
 from flask import Blueprint, current_app, jsonify, request
 from flask_babel import gettext as _
 
+from portal import municipality
 from portal.chat import conversations, rasa
+from portal.ehulp import availability, queue
+from portal.ehulp.models import Worker
 from portal.extensions import db
+from portal.models import utcnow
 from portal.ratelimit import too_many
 
 bp = Blueprint("chat", __name__, url_prefix="/api/chat")
@@ -15,6 +19,7 @@ MAX_TEXT = 1000
 COOKIE = "cjg_chat"
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 TAG_RE = re.compile(r"<[^>]{0,200}>")
+HANDOFF_PAYLOADS = {"/handoff_accept", "/medewerker"}
 
 
 def _reply(status: int, text: str, **extra):
@@ -70,7 +75,16 @@ def post_message():
     else:
         conversation, new_secret = conversations.start(db.session, site)
 
+    if text in HANDOFF_PAYLOADS:
+        body = {"conversation_id": conversation.id, **handoff_state(conversation)}
+        if new_secret:
+            body["token"] = new_secret
+        return _with_cookie(jsonify(body), conversation.id, new_secret) if new_secret else jsonify(body)
     conversations.add(db.session, conversation, "user", text)
+    if conversation.state in ("waiting", "human"):
+        db.session.commit()  # a worker has (or will have) this conversation: the assistant stays quiet
+        return jsonify({"conversation_id": conversation.id, "messages": [], "state": conversation.state,
+                        "assistant_available": True, **queue_info(conversation)})
     available = True
     try:
         messages = rasa.send(current_app.config["RASA_URL"], conversation.id, text, {"site": site})
@@ -87,10 +101,68 @@ def post_message():
     if new_secret:
         body["token"] = new_secret
     response = jsonify(body)
-    if new_secret:
-        response.set_cookie(COOKIE, f"{conversation.id}.{new_secret}", httponly=True, samesite="Strict",
-                            secure=request.is_secure, path="/api/chat")
+    return _with_cookie(response, conversation.id, new_secret) if new_secret else response
+
+
+def _with_cookie(response, conversation_id: str, secret: str):
+    response.set_cookie(COOKIE, f"{conversation_id}.{secret}", httponly=True, samesite="Strict",
+                        secure=request.is_secure, path="/api/chat")
     return response
+
+
+def ehulp_now():
+    return availability.check(db.session, current_app.config["CONTENT_DIR"], municipality()["slug"], utcnow())
+
+
+def queue_info(conversation) -> dict:
+    """Place in the queue and an honest wait estimate while waiting; who the
+    visitor talks to while a worker has the conversation."""
+    if conversation.state == "waiting":
+        place = queue.position(db.session, conversation)
+        return {"queue_position": place, "estimated_wait_seconds": queue.estimated_wait(db.session, place or 1)}
+    if conversation.state == "human" and conversation.worker_id:
+        worker = db.session.get(Worker, conversation.worker_id)
+        return {"worker": worker.display_name if worker else None}
+    return {}
+
+
+def handoff_state(conversation) -> dict:
+    """Join the live-chat queue, or say when a worker is there again and offer
+    to leave a question."""
+    now = ehulp_now()
+    state = queue.join(db.session, conversation, now.in_hours)
+    body = {"state": state, "queue_position": None, "estimated_wait_seconds": None,
+            "next_open": now.next_open.isoformat() if now.next_open else None}
+    body.update(queue_info(conversation))
+    if state == "unavailable":
+        body["messages"] = [{"text": _("Er is nu geen medewerker beschikbaar voor een chat. Laat je vraag achter: "
+                                       "je krijgt een code om het antwoord later te lezen, zonder je naam te geven.")},
+                            {"custom": {"type": "handoff_offer", "available": False, "next_open": body["next_open"]}}]
+    else:
+        body["messages"] = [{"text": _("Je staat in de wachtrij voor een medewerker. Je kunt intussen verder kijken op "
+                                       "de site.")}]
+    return body
+
+
+@bp.post("/handoff")
+def handoff():
+    data = request.get_json(silent=True) or {}
+    conversation_id = str(data.get("conversation_id") or "")
+    conversation = conversations.find(db.session, conversation_id, _secret(conversation_id))
+    if conversation is None:
+        return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
+    return jsonify(handoff_state(conversation))
+
+
+@bp.post("/handoff/cancel")
+def cancel_handoff():
+    data = request.get_json(silent=True) or {}
+    conversation_id = str(data.get("conversation_id") or "")
+    conversation = conversations.find(db.session, conversation_id, _secret(conversation_id))
+    if conversation is None:
+        return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
+    queue.leave(db.session, conversation)
+    return jsonify({"state": conversation.state})
 
 
 @bp.get("/messages")
@@ -103,5 +175,6 @@ def get_messages():
     if not after.isdigit():
         return _reply(400, "after must be a message id")
     items = conversations.after(db.session, conversation, int(after))
-    return jsonify({"conversation_id": conversation.id, "state": conversation.state, "messages": [
-        {"id": m.id, "sender": m.sender, "text": m.text, **(m.payload or {})} for m in items]})
+    return jsonify({"conversation_id": conversation.id, "state": conversation.state, **queue_info(conversation),
+                    "messages": [{"id": m.id, "sender": m.sender, "text": m.text, **(m.payload or {})}
+                                 for m in items]})

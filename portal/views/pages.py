@@ -13,11 +13,6 @@ def contact():
     return render_template("pages/contact.html")
 
 
-@bp.get("/e-hulp")
-def ehulp():
-    return render_template("pages/ehulp.html")
-
-
 @bp.get("/taal/<lang>")
 def language(lang):
     """Switch the interface language and go back to the page the visitor was on."""
