@@ -9,7 +9,7 @@ export FLASK_APP := portal
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-portal test-bot lint-content eval bench translations db model install install-bot clean
+.PHONY: browser run test test-portal test-bot lint-content eval bench translations db model install install-bot clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ $(BOTVENV)/.installed: bot/requirements.txt bot/constraints.txt
 	$(BOTVENV)/bin/pip install -q "pip<24.1" setuptools wheel
 	$(BOTVENV)/bin/pip install -q -r bot/requirements.txt -c bot/constraints.txt
 	touch $@
+
+# Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded by Playwright)
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 install: $(VENV)/.installed
 install-bot: $(BOTVENV)/.installed
@@ -42,7 +46,7 @@ run: db model
 lint-content: install
 	$(VENV)/bin/python -m portal.content.lint
 
-test: install install-bot translations lint-content
+test: install install-bot browser translations lint-content
 	$(VENV)/bin/python -m pytest tests -q
 	$(MAKE) test-bot
 

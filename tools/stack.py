@@ -47,7 +47,8 @@ def train_model() -> Path:
 
 
 @contextmanager
-def running_stack(instance: Path, *, database_url: str | None = None, workers: int = 2, log_dir: Path | None = None):
+def running_stack(instance: Path, *, database_url: str | None = None, workers: int = 2, log_dir: Path | None = None,
+                  env: dict | None = None):
     """Yield the URLs of a running stack; the portal's database is prepared and the content imported."""
     instance = Path(instance)
     instance.mkdir(parents=True, exist_ok=True)
@@ -55,9 +56,11 @@ def running_stack(instance: Path, *, database_url: str | None = None, workers: i
     ports = {name: free_port() for name in ("portal", "rasa", "actions")}
     urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     token = secrets.token_hex(16)
+    extra_env = env or {}
     env = {**os.environ, "INSTANCE_PATH": str(instance), "FLASK_APP": "portal", "RASA_URL": urls["rasa"],
            "RASA_TOKEN": token, "PORTAL_URL": urls["portal"], "RASA_TELEMETRY_ENABLED": "false",
            "ACTION_ENDPOINT_URL": f"{urls['actions']}/webhook"}
+    env.update(extra_env)
     if database_url:
         env["DATABASE_URL"] = database_url
     flask = str(ROOT / ".venv/bin/flask")

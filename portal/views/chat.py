@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from portal import municipality
 from portal.chat import conversations, rasa
+from portal.chat.models import ChatMessage
 from portal.ehulp import availability, queue
 from portal.ehulp.models import Worker
 from portal.extensions import db
@@ -76,7 +77,8 @@ def post_message():
         conversation, new_secret = conversations.start(db.session, site)
 
     if text in HANDOFF_PAYLOADS:
-        body = {"conversation_id": conversation.id, **handoff_state(conversation)}
+        body = {"conversation_id": conversation.id, **handoff_state(conversation),
+                "last_message_id": _last_id(conversation)}
         if new_secret:
             body["token"] = new_secret
         return _with_cookie(jsonify(body), conversation.id, new_secret) if new_secret else jsonify(body)
@@ -97,11 +99,16 @@ def post_message():
     db.session.commit()
 
     body = {"conversation_id": conversation.id, "messages": messages, "state": conversation.state,
-            "assistant_available": available}
+            "assistant_available": available, "last_message_id": _last_id(conversation)}
     if new_secret:
         body["token"] = new_secret
     response = jsonify(body)
     return _with_cookie(response, conversation.id, new_secret) if new_secret else response
+
+
+def _last_id(conversation) -> int | None:
+    """The id of the newest stored message, so the widget can poll exactly after it."""
+    return db.session.scalar(db.select(db.func.max(ChatMessage.id)).where(ChatMessage.conversation_id == conversation.id))
 
 
 def _with_cookie(response, conversation_id: str, secret: str):
