@@ -77,16 +77,20 @@ def _pybabel(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
 
 
+def _extract() -> None:
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "locales/messages.pot", ".")
+
+
 @translate_cli.command("extract")
 def translate_extract():
     """Collect the interface strings into locales/messages.pot."""
-    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "locales/messages.pot", ".")
+    _extract()
 
 
 @translate_cli.command("update")
 def translate_update():
     """Extract and merge new strings into every catalogue."""
-    translate_extract()
+    _extract()
     _pybabel("update", "-i", "locales/messages.pot", "-d", "locales")
 
 
@@ -100,7 +104,7 @@ def translate_compile():
 @click.argument("lang")
 def translate_init(lang):
     """Start a catalogue for a new language."""
-    translate_extract()
+    _extract()
     _pybabel("init", "-i", "locales/messages.pot", "-d", "locales", "-l", lang)
 
 

@@ -5,25 +5,26 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from flask import Flask, current_app, request
 from flask_babel import format_date, get_locale
 
 from portal import municipality, taxonomy
+from portal.socialmap.records import CrisisLine, load_crisis_lines
 
 
-@lru_cache(maxsize=2)
-def load_crisis_lines(path: str) -> list[dict]:
-    """The national lines, from the one data file content/crisis_lines.yml."""
-    file = Path(path)
-    if not file.exists():
-        return []
-    raw = yaml.safe_load(file.read_text("utf-8")) or {}
-    return raw.get("lines", raw) if isinstance(raw, dict) else raw
+@lru_cache(maxsize=4)
+def _crisis_lines(path: str, mtime_ns: int) -> list[CrisisLine]:
+    lines, errors = load_crisis_lines(path, taxonomy())
+    for error in errors:
+        current_app.logger.warning("crisis_lines.yml: %s", error)
+    return list(lines.values())
 
 
-def crisis_lines() -> list[dict]:
-    return load_crisis_lines(str(Path(current_app.config["CONTENT_DIR"]) / "crisis_lines.yml"))
+def crisis_lines() -> list[CrisisLine]:
+    """The national lines, from the one data file content/crisis_lines.yml (records.load_crisis_lines);
+    read again when the file changes."""
+    path = Path(current_app.config["CONTENT_DIR"]) / "crisis_lines.yml"
+    return _crisis_lines(str(path), path.stat().st_mtime_ns) if path.exists() else []
 
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

@@ -80,3 +80,21 @@ def imported(app, runner):
     result = runner.invoke(args=["content", "import"])
     assert result.exit_code == 0, result.output
     return app
+
+
+@pytest.fixture
+def socialmap_content(content_dir) -> Path:
+    """The content copy plus the real social map, crisis lines, taxonomy and municipalities."""
+    real = Path(__file__).resolve().parent.parent / "content"
+    for name in ("taxonomy.yml", "municipalities.yml", "crisis_lines.yml"):
+        shutil.copy(real / name, content_dir / name)
+    shutil.copytree(real / "socialmap", content_dir / "socialmap")
+    return content_dir
+
+
+@pytest.fixture
+def socialmap(app, runner, socialmap_content):
+    """The app with the real social map imported (`flask socialmap import`)."""
+    result = runner.invoke(args=["socialmap", "import"])
+    assert result.exit_code == 0 and " 0 fouten" in result.output, result.output
+    return app

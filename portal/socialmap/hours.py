@@ -15,7 +15,8 @@ Plain module, no Flask, no database. The rules (docs/socialmap.md):
   on the last Sunday of October) means its first occurrence.
 - A day's hours: the weekly periods when the date lies within
   valid_from..valid_until; a "closed" exception, or else a public holiday
-  (when closed_on_holidays, the default), removes them and gives the reason;
+  (when closed_on_holidays, the default; not Good Friday, see closing_holiday)
+  removes them and gives the reason;
   "extra" openings on a date are added in every case.
 - Several schedules together are open when any of them is open.
 """
@@ -32,6 +33,7 @@ import holidays
 
 TZ = ZoneInfo("Europe/Amsterdam")
 HORIZON_DAYS = 400
+OPEN_ON_HOLIDAYS = {"Good Friday"}  # English names of holidays.NL days that close nothing
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_NAMES = {
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
@@ -144,7 +146,7 @@ class Schedule:
             if len(set(dates)) != len(dates):
                 raise ScheduleError(name, "dezelfde datum staat er twee keer in")
         for e in self.extra:
-            regular = self._regular(e.date) if e.date not in {c.date for c in self.closures} else ()
+            regular = self.regular(e.date) if e.date not in {c.date for c in self.closures} else ()
             _check_overlap(tuple(regular) + e.periods, f"extra.{e.date.isoformat()}")
 
     @classmethod
@@ -196,19 +198,20 @@ class Schedule:
                              for e in self.extra]
         return data
 
-    def _regular(self, date: dt.date) -> tuple[Period, ...]:
+    def regular(self, date: dt.date) -> tuple[Period, ...]:
+        """The weekly periods of a date within valid_from..valid_until, before exceptions."""
         if (self.valid_from and date < self.valid_from) or (self.valid_until and date > self.valid_until):
             return ()
         return self.weekly.get(date.weekday(), ())
 
     def day(self, date: dt.date) -> Day:
         """This schedule's hours on one date."""
-        regular, reason = self._regular(date), ("", "")
+        regular, reason = self.regular(date), ("", "")
         closure = next((c for c in self.closures if c.date == date), None)
         if regular and closure:
             regular, reason = (), (closure.reason, closure.reason_en)
-        elif regular and self.closed_on_holidays and holiday_name(date):
-            regular, reason = (), (holiday_name(date, "nl"), holiday_name(date, "en"))
+        elif regular and self.closed_on_holidays and closing_holiday(date):
+            regular, reason = (), (closing_holiday(date, "nl"), closing_holiday(date, "en"))
         periods = tuple(sorted(regular + tuple(p for e in self.extra if e.date == date for p in e.periods)))
         return Day(date, periods) if periods else Day(date, (), *reason)
 
@@ -216,6 +219,14 @@ class Schedule:
 def holiday_name(date: dt.date, lang: str = "nl") -> str | None:
     """The name of the Dutch public holiday on `date` (package `holidays`), or None."""
     return _holidays(date.year, "en_US" if lang == "en" else "nl").get(date)
+
+
+def closing_holiday(date: dt.date, lang: str = "nl") -> str | None:
+    """The public holiday that closes a service on `date`, or None. Good Friday
+    is in holidays.NL but is no general day off in the Netherlands: services stay open."""
+    if holiday_name(date, "en") in OPEN_ON_HOLIDAYS:
+        return None
+    return holiday_name(date, lang)
 
 
 @lru_cache(maxsize=32)

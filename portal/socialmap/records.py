@@ -24,6 +24,7 @@ NATIONAL = "national"
 KINDS = ("organizations", "locations", "services")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PHONE_RE = re.compile(r"^[0-9][0-9 -]{1,18}[0-9]$")
+URL_RE = re.compile(r"^https://[^\s/]+\.[^\s]+$")
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 LOCATION_TYPES = ("physical", "virtual", "postal")
 LANGUAGE_NAMES = {code: name for code, name in Locale("nl").languages.items()
@@ -297,7 +298,7 @@ class _Check:
         value = self.data.get(fld)
         if value is None:
             return None
-        if not isinstance(value, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+        if not isinstance(value, str) or not URL_RE.match(value):
             self.error(fld, "moet een volledige https://-link zijn")
             return None
         return value
@@ -615,7 +616,8 @@ def _schedules_hsds(schedule: Schedule | None, owner: dict, parent: str) -> list
     if schedule is None:
         return []
     notes = ["Tijden in Europe/Amsterdam."]
-    notes.append("Gesloten op feestdagen." if schedule.closed_on_holidays else "Ook open op feestdagen.")
+    notes.append("Gesloten op feestdagen (niet op Goede Vrijdag)." if schedule.closed_on_holidays
+                 else "Ook open op feestdagen.")
     notes += [f"Gesloten op {c.date.isoformat()}" + (f" ({c.reason})." if c.reason else ".")
               for c in schedule.closures]
     if schedule.example:
