@@ -63,30 +63,19 @@ def engine_ablation(index_dir: Path, queries: list[str], reps: int) -> str:
     from contextlib import ExitStack
     from unittest import mock
 
-    from whoosh import searching
-
     from bench.load import percentile
     from portal.search import SearchIndex, engine
 
     index = SearchIndex(index_dir)
-    original_page = searching.Searcher.search_page
-
-    def without_terms(self, *a, **k):
-        k["terms"] = False
-        return original_page(self, *a, **k)
-
     variants = {
         "as is": [],
         "without facet counts": [mock.patch.object(engine, "FACETS", ())],
-        "without highlighted snippets": [mock.patch.object(searching.Hit, "highlights", lambda self, *a, **k: "")],
-        "without terms=True (matched terms per hit)": [mock.patch.object(searching.Searcher, "search_page",
-                                                                         without_terms)],
+        "without highlighted snippets": [mock.patch.object(engine, "make_snippet", lambda text, terms: "")],
         "without synonyms": [mock.patch.object(engine, "synonyms_of", lambda word: [])],
         "without the municipality filter": ["no-municipality"],
-        "without facets, snippets, terms=True": [
+        "without facets and snippets": [
             mock.patch.object(engine, "FACETS", ()),
-            mock.patch.object(searching.Hit, "highlights", lambda self, *a, **k: ""),
-            mock.patch.object(searching.Searcher, "search_page", without_terms)],
+            mock.patch.object(engine, "make_snippet", lambda text, terms: "")],
     }
     for q in queries:
         index.search(q, municipality="deventer")
@@ -111,7 +100,7 @@ def engine_ablation(index_dir: Path, queries: list[str], reps: int) -> str:
     for q in queries:
         found: list[str] = []
         for word in engine._words(q):
-            index._term_query(searcher, word, found)
+            index._term_query(searcher, word, found, set())
         if found:
             fuzzy[q] = found
     lines.append("  queries with fuzzy (typo) expansion: " +

@@ -27,7 +27,7 @@ def _reset_postgres(url: str) -> None:
 
 def make_app(tmp_path: Path, database_url: str, content_dir: Path | None = None, **extra):
     os.environ["INSTANCE_PATH"] = str(tmp_path / "instance")
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "PAGE_CACHE_TTL": 0,
                       "CONTENT_DIR": str(content_dir or tmp_path / "content"),
                       "SEARCH_INDEX_DIR": str(tmp_path / "index"), **extra})
     with app.app_context():

@@ -73,3 +73,12 @@ def test_no_external_assets(imported, client):
     for path in ("/", "/jongeren/", "/ouders/artikel/baby-huilt-veel", "/zoeken?q=slapen"):
         page = client.get(path).get_data(as_text=True)
         assert 'src="http' not in page and "stylesheet\" href=\"http" not in page
+
+
+def test_cached_pages_follow_a_new_import(imported, client, runner, content_dir):
+    assert "Slapen zonder strijd" in client.get("/ouders/thema/slapen").get_data(as_text=True)
+    path = content_dir / "national" / "slapen-zonder-strijd.md"
+    path.write_text(path.read_text().replace("title: Slapen zonder strijd", "title: Rustig naar bed"))
+    runner.invoke(args=["content", "import"])
+    page = client.get("/ouders/thema/slapen").get_data(as_text=True)
+    assert "Rustig naar bed" in page and "Slapen zonder strijd" not in page

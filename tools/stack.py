@@ -85,7 +85,8 @@ def running_stack(instance: Path, *, database_url: str | None = None, workers: i
                               "-i", "127.0.0.1", "-p", str(ports["rasa"]), "--model", str(MODEL),
                               "--endpoints", str(endpoints), "--credentials", "credentials.yml"], BOT)
         portal = start("portal", [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{ports['portal']}",
-                                  "--workers", str(workers), "--threads", "4", "portal:create_app()"], ROOT)
+                                  "--workers", str(workers), "--threads", "4", "--no-control-socket",
+                                  "portal:create_app()"], ROOT)
         wait_for(urls["portal"] + "/api/themes", 60, portal)
         wait_for(urls["actions"] + "/health", 120, actions)
         wait_for(urls["rasa"] + "/", 300, rasa)

@@ -11,15 +11,16 @@ from pathlib import Path
 
 from markupsafe import escape
 from whoosh import index as whoosh_index
-from whoosh import sorting, writing
+from whoosh import writing
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.query import And, FuzzyTerm, Or, Term
 
 from portal.search.dutch import dutch_analyzer, synonyms_of
+from portal.search.snippets import snippet as make_snippet
 
 FACETS = ("audience", "theme", "age_phase")
 TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "body": 1.0}
+SNIPPET_SOURCE = 2000  # snippets come from the first characters of the text
 
 
 def _schema() -> Schema:
@@ -82,7 +83,7 @@ class SearchIndex:
     def __init__(self, directory: str | os.PathLike):
         self.directory = Path(directory)
         self._ix = None
-        self._searcher = None
+        self._local = threading.local()  # a Whoosh searcher is not thread-safe: one per thread
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
@@ -107,33 +108,44 @@ class SearchIndex:
         return count
 
     def _current_searcher(self):
-        with self._lock:
-            if self._searcher is None:
-                self._ix = whoosh_index.open_dir(self.directory)
-                self._searcher = self._ix.searcher()
-            elif not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
-            return self._searcher
+        """This thread's searcher, refreshed when a new index generation was committed."""
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            with self._lock:
+                if self._ix is None:
+                    self._ix = whoosh_index.open_dir(self.directory)
+            searcher = self._ix.searcher()
+        elif not searcher.up_to_date():
+            searcher = searcher.refresh()
+        self._local.searcher = searcher
+        return searcher
 
-    def _term_query(self, searcher, word: str, fuzzy_terms: list[str]):
-        """All fields, the word and its synonyms; a word the index does not know
-        is matched with a small edit distance (typo tolerance)."""
+    def _term_query(self, searcher, word: str, fuzzy_terms: list[str], matched_terms: set[str]):
+        """All fields, the word and its synonyms. A word of the person's own that
+        the index does not know is matched with a small edit distance (typo
+        tolerance); synonyms the index does not know are left out."""
         analyzer = searcher.schema["body"].analyzer
-        variants = []
-        for text in {word, *synonyms_of(word)}:
-            variants.extend(t.text for t in analyzer(text, mode="query"))
+        own = [t.text for t in analyzer(word, mode="query")]
+        synonyms = [t.text for text in synonyms_of(word) for t in analyzer(text, mode="query")]
         clauses = []
-        for variant in dict.fromkeys(variants):
-            known = any(searcher.doc_frequency(f, variant) for f in TEXT_FIELDS)
-            for fieldname, boost in TEXT_FIELDS.items():
-                if known:
-                    clauses.append(Term(fieldname, variant, boost=boost))
-                elif len(variant) >= 4:
-                    clauses.append(FuzzyTerm(fieldname, variant, boost=boost * 0.6,
-                                             maxdist=1 if len(variant) < 8 else 2, prefixlength=1))
-            if not known and len(variant) >= 4:
+        for variant in dict.fromkeys(own + synonyms):
+            if any(searcher.doc_frequency(f, variant) for f in TEXT_FIELDS):
+                matched_terms.add(variant)
+                clauses.extend(Term(f, variant, boost=boost) for f, boost in TEXT_FIELDS.items())
+            elif variant in own and len(variant) >= 4:
                 fuzzy_terms.append(variant)
+                clauses.extend(FuzzyTerm(f, variant, boost=boost * 0.6, maxdist=1 if len(variant) < 8 else 2,
+                                         prefixlength=1) for f, boost in TEXT_FIELDS.items())
         return Or(clauses) if clauses else None
+
+    @staticmethod
+    def _docs(searcher, query) -> frozenset:
+        """The documents a query matches, without scoring; cached per searcher
+        for the facet and filter terms, which repeat."""
+        cache = searcher.__dict__.setdefault("_cjg_docsets", {})
+        if query not in cache:
+            cache[query] = frozenset(searcher.docs_for_query(query))
+        return cache[query]
 
     def search(self, text: str, *, filters: dict[str, str] | None = None, municipality: str | None = None,
                page: int = 1, page_size: int = 10) -> SearchResult:
@@ -142,27 +154,45 @@ class SearchIndex:
             return SearchResult(text, 0, page, page_size, [])
         searcher = self._current_searcher()
         fuzzy_terms: list[str] = []
-        clauses = [q for q in (self._term_query(searcher, w, fuzzy_terms) for w in _words(text)) if q is not None]
+        terms: set[str] = set()
+        clauses = [q for q in (self._term_query(searcher, w, fuzzy_terms, terms) for w in _words(text))
+                   if q is not None]
         if not clauses:
             return SearchResult(text, 0, page, page_size, [])
         query = Or(clauses, scale=0.9)
         limits = [Term(k, v) for k, v in (filters or {}).items() if v]
         if municipality is not None:
             limits.append(Or([Term("source", "national"), Term("municipality", municipality)]))
-        facet_counts = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACETS}
-        results = searcher.search_page(query, max(page, 1), pagelen=page_size,
-                                       filter=And(limits) if limits else None, groupedby=facet_counts, terms=True)
-        results.results.fragmenter = ContextFragmenter(maxchars=180, surround=60)
-        results.results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+        allowed = None
+        for limit in limits:
+            docs = self._docs(searcher, limit)
+            allowed = docs if allowed is None else allowed & docs
+        matched = frozenset(searcher.docs_for_query(query))
+        if allowed is not None:
+            matched &= allowed
+        page = max(page, 1)
+        ranked = searcher.search(query, limit=page * page_size, filter=set(allowed) if allowed is not None else None)
         hits = []
-        for hit in results:
-            snippet = hit.highlights("body", top=2) or hit.highlights("summary") or _escape(hit["summary"])
+        for hit in ranked[(page - 1) * page_size:page * page_size]:
+            snippet = (make_snippet(hit["body"][:SNIPPET_SOURCE], terms) or make_snippet(hit["summary"], terms)
+                       or _escape(hit["summary"]))
             hits.append(Hit(slug=hit["slug"], url=hit["url"], title=hit["title"], summary=hit["summary"],
                             snippet=snippet, score=round(hit.score, 3), source=hit["source"],
                             audiences=_split(hit["audience"]), themes=_split(hit["theme"])))
-        facets = {name: {k: len(v) for k, v in results.results.groups(name).items() if k}
-                  for name in FACETS}
-        return SearchResult(text, results.total, results.pagenum, page_size, hits, facets, fuzzy_terms)
+        return SearchResult(text, len(matched), page, page_size, hits, self._facets(searcher, matched), fuzzy_terms)
+
+    def _facets(self, searcher, matched: frozenset) -> dict[str, dict[str, int]]:
+        """How many of the matched documents carry each audience, theme and age phase."""
+        facets = {}
+        for name in FACETS:
+            counts = {}
+            for value in searcher.lexicon(name):
+                value = value.decode() if isinstance(value, bytes) else value
+                count = len(matched & self._docs(searcher, Term(name, value)))
+                if count:
+                    counts[value] = count
+            facets[name] = counts
+        return facets
 
 
 def _words(text: str) -> list[str]:

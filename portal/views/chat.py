@@ -83,8 +83,8 @@ def post_message():
             body["token"] = new_secret
         return _with_cookie(jsonify(body), conversation.id, new_secret) if new_secret else jsonify(body)
     conversations.add(db.session, conversation, "user", text)
-    if conversation.state in ("waiting", "human"):
-        db.session.commit()  # a worker has (or will have) this conversation: the assistant stays quiet
+    db.session.commit()  # never hold a write transaction open while the assistant thinks
+    if conversation.state in ("waiting", "human"):  # a worker has (or will have) it: the assistant stays quiet
         return jsonify({"conversation_id": conversation.id, "messages": [], "state": conversation.state,
                         "assistant_available": True, **queue_info(conversation)})
     available = True

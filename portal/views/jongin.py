@@ -7,12 +7,14 @@ from portal import municipality, taxonomy
 from portal.content import compose
 from portal.content.render import article_path
 from portal.extensions import db
+from portal.pagecache import cached_page
 from portal.views.common import show_article, theme_page
 
 bp = Blueprint("jongin", __name__, url_prefix="/jongeren")
 
 
 @bp.get("/")
+@cached_page
 def home():
     place = municipality()
     counts = compose.theme_counts(db.session, place["slug"], "jongeren")
@@ -23,10 +25,12 @@ def home():
 
 
 @bp.get("/thema/<theme>")
+@cached_page
 def theme(theme):
     return theme_page("jongeren", theme, "jongin/theme.html")
 
 
 @bp.get("/artikel/<slug>")
+@cached_page
 def article(slug):
     return show_article("jongeren", slug, "jongin/article.html")

@@ -7,12 +7,14 @@ from portal import municipality, taxonomy
 from portal.content import compose
 from portal.content.render import article_path
 from portal.extensions import db
+from portal.pagecache import cached_page
 from portal.views.common import show_article, theme_page
 
 bp = Blueprint("vcjg", __name__)
 
 
 @bp.get("/")
+@cached_page
 def home():
     place = municipality()
     counts = compose.theme_counts(db.session, place["slug"], "ouders")
@@ -22,11 +24,13 @@ def home():
 
 
 @bp.get("/ouders/thema/<theme>")
+@cached_page
 def theme(theme):
     return theme_page("ouders", theme, "vcjg/theme.html")
 
 
 @bp.get("/ouders/leeftijd/<phase>")
+@cached_page
 def age_phase(phase):
     term = taxonomy().age_phases.get(phase)
     if term is None:
@@ -40,11 +44,13 @@ def age_phase(phase):
 
 
 @bp.get("/ouders/artikel/<slug>")
+@cached_page
 def article(slug):
     return show_article("ouders", slug, "vcjg/article.html")
 
 
 @bp.get("/professionals")
+@cached_page
 def professionals():
     items = compose.articles(db.session, municipality()["slug"], audience="professionals")
     return render_template("vcjg/professionals.html", articles=items, article_path=article_path)
