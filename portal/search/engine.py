@@ -13,13 +13,15 @@ from markupsafe import escape
 from whoosh import index as whoosh_index
 from whoosh import writing
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.query import And, FuzzyTerm, Or, Term
+from whoosh.query import And, AndMaybe, FuzzyTerm, Or, Term
 
 from portal.search.dutch import dutch_analyzer, synonyms_of
 from portal.search.snippets import snippet as make_snippet
 
 FACETS = ("audience", "theme", "age_phase")
 TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "body": 1.0}
+COMMON_SHARE = 0.3  # a word in more than this share of the texts counts as common...
+COMMON_MIN_DOCS = 100  # ...once there are enough texts to say so
 SNIPPET_SOURCE = 2000  # snippets come from the first characters of the text
 
 
@@ -123,20 +125,25 @@ class SearchIndex:
     def _term_query(self, searcher, word: str, fuzzy_terms: list[str], matched_terms: set[str]):
         """All fields, the word and its synonyms. A word of the person's own that
         the index does not know is matched with a small edit distance (typo
-        tolerance); synonyms the index does not know are left out."""
+        tolerance); synonyms the index does not know are left out. Returns the
+        query and whether the word is common (in a large share of the texts)."""
         analyzer = searcher.schema["body"].analyzer
         own = [t.text for t in analyzer(word, mode="query")]
         synonyms = [t.text for text in synonyms_of(word) for t in analyzer(text, mode="query")]
-        clauses = []
+        clauses, common = [], True
         for variant in dict.fromkeys(own + synonyms):
-            if any(searcher.doc_frequency(f, variant) for f in TEXT_FIELDS):
+            frequency = max(searcher.doc_frequency(f, variant) for f in TEXT_FIELDS)
+            if frequency:
                 matched_terms.add(variant)
+                common = common and searcher.doc_count() >= COMMON_MIN_DOCS and \
+                    frequency > COMMON_SHARE * searcher.doc_count()
                 clauses.extend(Term(f, variant, boost=boost) for f, boost in TEXT_FIELDS.items())
             elif variant in own and len(variant) >= 4:
                 fuzzy_terms.append(variant)
+                common = False
                 clauses.extend(FuzzyTerm(f, variant, boost=boost * 0.6, maxdist=1 if len(variant) < 8 else 2,
                                          prefixlength=1) for f, boost in TEXT_FIELDS.items())
-        return Or(clauses) if clauses else None
+        return (Or(clauses), common) if clauses else (None, True)
 
     @staticmethod
     def _docs(searcher, query) -> frozenset:
@@ -155,11 +162,16 @@ class SearchIndex:
         searcher = self._current_searcher()
         fuzzy_terms: list[str] = []
         terms: set[str] = set()
-        clauses = [q for q in (self._term_query(searcher, w, fuzzy_terms, terms) for w in _words(text))
-                   if q is not None]
-        if not clauses:
+        parts = [self._term_query(searcher, w, fuzzy_terms, terms) for w in _words(text)]
+        distinctive = [q for q, common in parts if q is not None and not common]
+        common = [q for q, is_common in parts if q is not None and is_common]
+        if not distinctive and not common:
             return SearchResult(text, 0, page, page_size, [])
-        query = Or(clauses, scale=0.9)
+        # Words found in most texts ("kind", "ouders") only add to the score of
+        # texts that match the more telling words; alone, they still search.
+        query = Or(distinctive or common, scale=0.9)
+        if distinctive and common:
+            query = AndMaybe(query, Or(common))
         limits = [Term(k, v) for k, v in (filters or {}).items() if v]
         if municipality is not None:
             limits.append(Or([Term("source", "national"), Term("municipality", municipality)]))
