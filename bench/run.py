@@ -8,7 +8,7 @@ to a baseline measured in the same run.
 3. 2,000 generated articles: the search engine in-process and the search page over HTTP;
 4. chat: the same conversations through the portal and directly to Rasa, 1 and 20 at a time.
 
-Every server runs under gunicorn with 2 gthread workers (4 threads each), on
+Every server runs under gunicorn with gunicorn.conf.py (2 gthread workers, 16 threads each), on
 free loopback ports, in a temporary directory. Results: a table on stdout,
 JSON in bench/results/latest.json. See docs/benchmarks.md.
 """

@@ -13,7 +13,7 @@ from tools.stack import free_port, wait_for
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 WORKERS = 2
-THREADS = 4  # the portal runs gthread workers (scripts/run.sh, tools/stack.py); the baseline the same
+THREADS = 16  # gthread threads per worker, as in gunicorn.conf.py; the baseline runs the same
 
 
 def _bin(name: str) -> list[str]:
@@ -57,9 +57,9 @@ def gunicorn(app: str, env: dict, log_path: Path, health: str = "/", workers: in
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = open(log_path, "w")
-    proc = subprocess.Popen([*_bin("gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-                             "--threads", str(threads), "--worker-class", "gthread", "--keep-alive", "5",
-                             "--no-control-socket", app], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([*_bin("gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"), "--bind",
+                             f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads), app],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_for(url + health, 60, proc)
         yield url

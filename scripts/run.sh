@@ -19,7 +19,7 @@ pids+=($!)
 (cd bot && exec ./.venv/bin/rasa run --enable-api --auth-token "$RASA_TOKEN" -i 127.0.0.1 -p 5005 \
     --model models/cjg.tar.gz --endpoints endpoints.yml --credentials credentials.yml) &
 pids+=($!)
-.venv/bin/gunicorn --bind 127.0.0.1:5000 --workers 2 --threads 4 --no-control-socket --access-logfile - "portal:create_app()" &
+.venv/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:5000 --access-logfile - "portal:create_app()" &
 pids+=($!)
 
 for _ in $(seq 1 120); do

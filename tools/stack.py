@@ -84,8 +84,8 @@ def running_stack(instance: Path, *, database_url: str | None = None, workers: i
         rasa = start("rasa", [str(BOT / ".venv/bin/rasa"), "run", "--enable-api", "--auth-token", token,
                               "-i", "127.0.0.1", "-p", str(ports["rasa"]), "--model", str(MODEL),
                               "--endpoints", str(endpoints), "--credentials", "credentials.yml"], BOT)
-        portal = start("portal", [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{ports['portal']}",
-                                  "--workers", str(workers), "--threads", "4", "--no-control-socket",
+        portal = start("portal", [str(ROOT / ".venv/bin/gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
+                                  "--bind", f"127.0.0.1:{ports['portal']}", "--workers", str(workers),
                                   "portal:create_app()"], ROOT)
         wait_for(urls["portal"] + "/api/themes", 60, portal)
         wait_for(urls["actions"] + "/health", 120, actions)
