@@ -14,7 +14,7 @@ pids=()
 stop() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop EXIT INT TERM
 
-(cd bot && exec ./.venv/bin/rasa run actions --port 5055 --actions actions) &
+(cd bot && SANIC_HOST=127.0.0.1 exec ./.venv/bin/rasa run actions --port 5055 --actions actions) &
 pids+=($!)
 (cd bot && exec ./.venv/bin/rasa run --enable-api --auth-token "$RASA_TOKEN" -i 127.0.0.1 -p 5005 \
     --model models/cjg.tar.gz --endpoints endpoints.yml --credentials credentials.yml) &

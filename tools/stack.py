@@ -59,7 +59,8 @@ def running_stack(instance: Path, *, database_url: str | None = None, workers: i
     extra_env = env or {}
     env = {**os.environ, "INSTANCE_PATH": str(instance), "FLASK_APP": "portal", "RASA_URL": urls["rasa"],
            "RASA_TOKEN": token, "PORTAL_URL": urls["portal"], "RASA_TELEMETRY_ENABLED": "false",
-           "ACTION_ENDPOINT_URL": f"{urls['actions']}/webhook"}
+           "ACTION_ENDPOINT_URL": f"{urls['actions']}/webhook",
+           "SANIC_HOST": "127.0.0.1"}  # the action server listens on loopback only
     env.update(extra_env)
     if database_url:
         env["DATABASE_URL"] = database_url

@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.audience import age_phase, audience
 from actions.disclosure import disclose
+from actions.message import intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback
 from actions.taxonomy import theme_of_intent
@@ -27,18 +28,18 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         events = disclose(dispatcher, tracker)
-        theme = theme_of_intent(tracker.get_intent_of_latest_message())
+        theme = theme_of_intent(intent_of(tracker))
         if theme is None:
             send_fallback(dispatcher, "utter_fallback")
             return events
-        text = tracker.latest_message.get("text") or ""
-        query = "" if text.startswith("/") else text
+        query = typed_text(tracker)
         phase = age_phase(query, next(tracker.get_latest_entity_values("leeftijd"), None))
-        events.append(SlotSet("theme", theme))
+        aud = audience(tracker)
+        events += [SlotSet("theme", theme), SlotSet("audience", aud)]
         if phase:
             events.append(SlotSet("age_phase", phase))
         try:
-            articles = self._articles(query, theme, audience(tracker))
+            articles = self._articles(query, theme, aud)
         except PortalError:
             send_fallback(dispatcher, "utter_portal_down")
             return events

@@ -18,7 +18,7 @@ _PHASE_WORDS = (
     ("schoolkind", r"\b(kleuter\w*|basisschool|groep [1-8]|schoolkind\w*)\b"),
     ("tiener", r"\b(puber\w*|tiener\w*|middelbare school|brugklas\w*)\b"),
 )
-_YEARS = re.compile(r"\b(\d{1,2})\s*(jaar|jr|jarige?)\b|\b(?:van|ben|is|wordt)\s+(\d{1,2})\b(?!\s*(maand|mnd|week|weken|dagen|uur|minuten))")
+_YEARS = re.compile(r"\b(\d{1,2})\s*(jaar|jr|jarige?)\b|\b(?:van|ben|is|wordt)\s+(\d{1,2})\b(?!\s*(maand|mnd|week|weken|dagen|uur|minuten|tot|euro|procent|%))")
 
 
 def audience(tracker: Tracker) -> str:

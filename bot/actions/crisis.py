@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.audience import audience
 from actions.disclosure import disclose
+from actions.message import typed_text
 from actions.portal import PortalClient, PortalError
 
 logger = logging.getLogger(__name__)
@@ -109,7 +110,7 @@ def _wanted_lines(types: List[str], young: bool) -> List[str]:
 
 def _child_speaking(tracker: Tracker) -> bool:
     """A young person speaks about home ("mijn vader slaat me") on any site."""
-    text = (tracker.latest_message.get("text") or "").lower()
+    text = typed_text(tracker).lower()
     return any(word in text for word in ("mijn vader", "mijn moeder", "mijn ouders", "stiefvader", "stiefmoeder", "mn vader", "mn moeder", "me vader", "me moeder", "me pa", "me ma"))
 
 
@@ -126,10 +127,16 @@ def _find(lines: List[Dict[str, Any]], key: str) -> Optional[Dict[str, Any]]:
 
 
 def _line_text(line: Dict[str, Any]) -> str:
-    """'• Name: bel 0800-... of kijk op https://...' plus the line's short text."""
-    ways = [f"bel {line['phone']}"] if line.get("phone") else []
-    if line.get("url"):
-        ways.append(f"kijk op {line['url']}")
-    text = f"• {line.get('name')}: {' of '.join(ways)}"
-    note = (line.get("text") or "").strip()
-    return f"{text}. {note}" if note and len(note) <= 160 else text
+    """'• Veilig Thuis: bel 0800-2000 (gratis, dag en nacht) of kijk op https://...'"""
+    ways = []
+    if line.get("phone"):
+        notes = [note for key, note in (("free", "gratis"), ("anonymous", "anoniem")) if line.get(key)]
+        if line.get("hours") == "24/7":
+            notes.append("dag en nacht")
+        ways.append(f"bel {line['phone']}" + (f" ({', '.join(notes)})" if notes else ""))
+    for other in line.get("other_phones") or []:
+        if other.get("number"):
+            ways.append(f"bel {other.get('text') or ''} {other['number']}".replace("  ", " "))
+    if line.get("chat_url") or line.get("url"):
+        ways.append(f"kijk op {line.get('chat_url') or line['url']}")
+    return f"• {line.get('name')}: {' of '.join(ways)}"

@@ -5,6 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
+from actions.message import intent_of
 from actions.replies import send_fallback
 
 
@@ -22,7 +23,6 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         events = disclose(dispatcher, tracker)
-        intent = tracker.get_intent_of_latest_message()
-        response = "utter_out_of_scope" if intent == "out_of_scope" else "utter_fallback"
+        response = "utter_out_of_scope" if intent_of(tracker) == "out_of_scope" else "utter_fallback"
         send_fallback(dispatcher, response)
         return events

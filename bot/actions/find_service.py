@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
+from actions.message import intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback
 from actions.taxonomy import CATEGORIES, MAIN_CATEGORIES, WIJKEN
@@ -97,11 +98,11 @@ def _category(tracker: Tracker) -> Optional[str]:
     entity = next(tracker.get_latest_entity_values("categorie"), None)
     if entity in CATEGORIES:
         return entity
-    text = (tracker.latest_message.get("text") or "").lower()
+    text = typed_text(tracker).lower()
     for slug, pattern in _KEYWORDS:
         if re.search(pattern, text):
             return slug
-    if tracker.get_intent_of_latest_message() == "inform_wijk":
+    if intent_of(tracker) == "inform_wijk":
         remembered = tracker.get_slot("categorie")
         return remembered if remembered in CATEGORIES else None
     return None

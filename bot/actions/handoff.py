@@ -30,15 +30,18 @@ class ActionOfferHandoff(Action):
         try:
             status = self.portal.get("/api/ehulp/status")
         except PortalError:
-            status = {}
-        available = bool(status.get("available"))
-        next_open = status.get("next_open") if not available else None
-        if available:
+            status = None
+        available = bool(status and status.get("available"))
+        next_open = status.get("next_open") if status and not available else None
+        if status is None:
+            dispatcher.utter_message(response="utter_handoff_unknown", buttons=OFFER_BUTTONS)
+        elif available:
             dispatcher.utter_message(response="utter_handoff_available", buttons=OFFER_BUTTONS)
         elif format_moment(next_open):
+            hours = status.get("hours_text")
             dispatcher.utter_message(
                 response="utter_handoff_later", buttons=OFFER_BUTTONS,
-                next_open=format_moment(next_open), hours=status.get("hours_text") or "",
+                next_open=format_moment(next_open), hours=f"Chattijden: {hours}." if hours else "",
             )
         else:
             dispatcher.utter_message(response="utter_handoff_question", buttons=OFFER_BUTTONS)

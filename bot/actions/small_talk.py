@@ -5,6 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
+from actions.message import intent_of
 
 
 class ActionSmallTalk(Action):
@@ -17,7 +18,7 @@ class ActionSmallTalk(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         events = disclose(dispatcher, tracker)
-        intent = tracker.get_intent_of_latest_message() or ""
+        intent = intent_of(tracker) or ""
         response = f"utter_{intent}"
         if response not in (domain.get("responses") or {}):
             response = "utter_wie_ben_je"

@@ -89,18 +89,20 @@ def _lines(locations: List[Dict[str, Any]]) -> str:
 
 
 def _phone_hours(dispatcher: CollectingDispatcher, service: Dict[str, Any]) -> None:
-    """Mentions the CJG phone number and when it is answered, if the portal has it."""
-    phones = [p if isinstance(p, str) else p.get("number") for p in service.get("phones") or []]
-    phones = [p for p in phones if p]
-    if not phones:
-        return
+    """Mentions the CJG phone hours (and number, when the portal has one)."""
+    numbers = [p if isinstance(p, str) else p.get("number") for p in service.get("phones") or []]
+    numbers = [n for n in numbers if n]
+    moment = format_moment(service.get("next_open"))
     if service.get("open_now"):
         when = "Er wordt nu opgenomen."
-    elif format_moment(service.get("next_open")):
-        when = f"Je kunt weer bellen {format_moment(service.get('next_open'))}."
     else:
-        when = ""
-    dispatcher.utter_message(response="utter_phone_hours", phone=" of ".join(phones), when=when)
+        when = f"Je kunt weer bellen {moment}." if moment else ""
+    if service.get("hours_text"):
+        when = f"{when} Tijden: {service['hours_text']}.".strip()
+    if not numbers and not when:
+        return
+    phone = f"op {' of '.join(numbers)}" if numbers else "via het nummer op /contact"
+    dispatcher.utter_message(response="utter_phone_hours", phone=phone, when=when)
 
 
 def _wijk_buttons(locations: List[Dict[str, Any]]) -> List[Dict[str, str]]:

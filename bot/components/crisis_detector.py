@@ -1,10 +1,20 @@
-"""NLU graph component: a crisis lexicon hit overrides any predicted intent.
+"""NLU graph component: the crisis layer on top of the ML intent.
 
-Placed at the END of the pipeline (after DIETClassifier and FallbackClassifier),
-so it also overrides `nlu_fallback`. On a hit it sets the intent `crisis` with
-confidence 1.0, puts `crisis` first in the ranking and adds one `crisis_type`
-entity per type found. Without a hit the ML prediction stays as it is, so the
-ML intent `crisis` still gives the crisis reply as well.
+Placed at the END of the pipeline (after DIETClassifier and FallbackClassifier)
+so that its decision is final, `nlu_fallback` included:
+
+1. Lexicon hit (data/crisis_lexicon.yml): intent `crisis` with confidence 1.0,
+   `crisis` first in the ranking, one `crisis_type` entity per type found.
+   Whatever the ML model predicted.
+2. No hit, ML says `crisis`:
+   - the message is one of the lexicon's everyday sayings ("ik ga dood van de
+     stress", "hoe voorkom ik wiegendood"): the next best intent (or
+     `nlu_fallback` when that is a mere guess), because the lexicon explains
+     the alarming word;
+   - the confidence is below `ml_threshold`: `nlu_fallback` (the fallback
+     reply, which offers a CJG worker). Out-of-domain text tends to land on
+     the varied crisis class with a low score;
+   - otherwise `crisis` stays: the ML intent alone also gives the crisis reply.
 """
 from __future__ import annotations
 
@@ -17,6 +27,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
@@ -33,21 +44,26 @@ logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_type"
+# An everyday saying moves an ML crisis to the next best intent only when the
+# model gave that intent at least this much; otherwise to nlu_fallback.
+DEMOTE_MIN = 0.1
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
 class CrisisDetector(GraphComponent, IntentClassifier):
-    """Sets intent `crisis` when the crisis lexicon matches the message."""
+    """Sets intent `crisis` on a lexicon hit; adjusts the ML `crisis` intent."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """`lexicon`: path of the lexicon file; empty means data/crisis_lexicon.yml."""
-        return {"lexicon": None}
+        """`lexicon`: path of the lexicon (empty: data/crisis_lexicon.yml);
+        `ml_threshold`: lowest ML confidence for a crisis without a lexicon hit."""
+        return {"lexicon": None, "ml_threshold": 0.5}
 
-    def __init__(self, lexicon: CrisisLexicon) -> None:
+    def __init__(self, lexicon: CrisisLexicon, ml_threshold: float) -> None:
         self._lexicon = lexicon
+        self._ml_threshold = ml_threshold
 
     @classmethod
     def create(
@@ -59,46 +75,84 @@ class CrisisDetector(GraphComponent, IntentClassifier):
     ) -> CrisisDetector:
         """Loads the lexicon named in the config."""
         path: Optional[Text] = config.get("lexicon")
-        return cls(CrisisLexicon.load(Path(path) if path else None))
+        return cls(
+            CrisisLexicon.load(Path(path) if path else None),
+            float(config["ml_threshold"]),
+        )
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Overrides the intent of every message that matches the lexicon."""
+        """Applies the crisis layer to every typed message."""
         for message in messages:
             text = message.get(TEXT)
             if not text or text.startswith("/"):
                 continue  # button payloads such as "/inloop" are not typed text
             types = self._lexicon.detect(text)
             if types:
-                self._mark_crisis(message, types)
+                _mark_crisis(message, types)
+            elif _intent(message) == CRISIS_INTENT:
+                self._check_ml_crisis(message, text)
         return messages
 
-    @staticmethod
-    def _mark_crisis(message: Message, types: List[Text]) -> None:
-        # Only the types are logged, never the user's text.
-        logger.debug(f"Crisis lexicon hit: {types}")
-        crisis = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [
-            item
-            for item in message.get(INTENT_RANKING_KEY) or []
-            if item.get(INTENT_NAME_KEY) != CRISIS_INTENT
-        ]
-        message.set(INTENT, crisis, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
-        entities = [
-            e
-            for e in message.get(ENTITIES) or []
-            if e.get("entity") != CRISIS_ENTITY
-        ]
-        text = message.get(TEXT)
-        entities.extend(
-            {
-                "entity": CRISIS_ENTITY,
-                "value": crisis_type,
-                "start": 0,
-                "end": len(text),
-                "confidence_entity": 1.0,
-                "extractor": "CrisisDetector",
-            }
-            for crisis_type in types
-        )
-        message.set(ENTITIES, entities, add_to_output=True)
+    def _check_ml_crisis(self, message: Message, text: Text) -> None:
+        """An ML-only crisis: overruled by an everyday saying or a low score."""
+        if self._lexicon.everyday(text):
+            _demote_crisis(message, self._ml_threshold)
+        elif message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._ml_threshold:
+            logger.debug("Crisis layer: ML crisis below the threshold, nlu_fallback")
+            _set_fallback(message, self._ml_threshold)
+
+
+def _intent(message: Message) -> Optional[Text]:
+    return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+
+
+def _mark_crisis(message: Message, types: List[Text]) -> None:
+    """Intent `crisis` (1.0) first in the ranking, plus the crisis_type entities."""
+    # Only the types are logged, never the user's text.
+    logger.debug(f"Crisis layer: crisis {types or '(ML)'}")
+    crisis = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+    ranking = [
+        item
+        for item in message.get(INTENT_RANKING_KEY) or []
+        if item.get(INTENT_NAME_KEY) != CRISIS_INTENT
+    ]
+    message.set(INTENT, crisis, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != CRISIS_ENTITY]
+    end = len(message.get(TEXT))
+    entities.extend(
+        {
+            "entity": CRISIS_ENTITY,
+            "value": crisis_type,
+            "start": 0,
+            "end": end,
+            "confidence_entity": 1.0,
+            "extractor": "CrisisDetector",
+        }
+        for crisis_type in types
+    )
+    message.set(ENTITIES, entities, add_to_output=True)
+
+
+def _demote_crisis(message: Message, fallback_confidence: float) -> None:
+    """The next best intent instead of the ML `crisis` (an everyday saying);
+    `nlu_fallback` when that intent is a mere guess (below DEMOTE_MIN)."""
+    ranking = [
+        item
+        for item in message.get(INTENT_RANKING_KEY) or []
+        if item.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME)
+    ]
+    if ranking and ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0) >= DEMOTE_MIN:
+        logger.debug("Crisis layer: ML crisis on an everyday saying, next best intent")
+        message.set(INTENT, dict(ranking[0]), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    else:
+        _set_fallback(message, fallback_confidence)
+
+
+def _set_fallback(message: Message, confidence: float) -> None:
+    fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: confidence}
+    message.set(INTENT, fallback, add_to_output=True)
+    message.set(
+        INTENT_RANKING_KEY, [fallback] + (message.get(INTENT_RANKING_KEY) or []), add_to_output=True
+    )

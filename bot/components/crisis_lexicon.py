@@ -50,7 +50,7 @@ class CrisisLexicon:
         defs = data.get("defs", {})
         contexts = {k: re.compile(v) for k, v in data.get("contexts", {}).items()}
         self._rules: List[_Rule] = []
-        for rule in data["rules"]:
+        for rule in data["groups"]:
             types = tuple(rule.get("types") or [rule["type"]])
             unknown = set(types) - set(TYPES)
             if unknown:
@@ -74,6 +74,11 @@ class CrisisLexicon:
         for pattern, replacement in self._spelling:
             text = pattern.sub(replacement, text)
         return " ".join(text.split())
+
+    def everyday(self, text: str) -> bool:
+        """True when `text` holds one of the everyday sayings (safe phrases)."""
+        normal = self.normalise(text)
+        return any(safe.search(normal) for safe in self._safe)
 
     def detect(self, text: str) -> List[str]:
         """Crisis types found in `text`, in lexicon order; empty when none."""

@@ -1,0 +1,15 @@
+"""What the latest user message says: its final intent and its typed text."""
+from typing import Optional
+
+from rasa_sdk import Tracker
+
+
+def intent_of(tracker: Tracker) -> Optional[str]:
+    """The intent Rasa decided on (after the fallback and crisis layers)."""
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def typed_text(tracker: Tracker) -> str:
+    """The text as typed; empty for button payloads such as '/zoek_hulp{...}'."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    return "" if text.startswith("/") else text

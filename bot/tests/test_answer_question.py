@@ -1,0 +1,99 @@
+"""action_answer_question: articles of the theme, audience, fallbacks."""
+from actions.answer_question import ActionAnswerQuestion
+from actions.portal import PortalError
+from conftest import FakePortal, make_tracker, payloads, responses, slot_events
+
+
+def article(slug):
+    return {"slug": slug, "title": f"Titel {slug}", "url": f"/ouders/artikel/{slug}"}
+
+
+def run(portal, tracker, domain, dispatcher):
+    return ActionAnswerQuestion(portal).run(dispatcher, tracker, domain)
+
+
+def test_search_hits_become_article_payloads(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [article("a"), article("b"), article("c"), article("d")]}})
+    tracker = make_tracker("mijn baby van 8 maanden slaapt niet door", "vraag_slapen")
+    events = run(portal, tracker, domain, dispatcher)
+
+    assert responses(dispatcher) == ["utter_disclosure", "utter_theme_slapen"]
+    assert payloads(dispatcher) == [
+        {"type": "article", "slug": s, "title": f"Titel {s}", "url": f"/ouders/artikel/{s}"} for s in "abc"
+    ]
+    assert portal.calls == [("/api/search", {
+        "q": "mijn baby van 8 maanden slaapt niet door", "theme": "slapen", "audience": "ouders", "limit": 3,
+    })]
+    assert slot_events(events) == {"disclosed": True, "theme": "slapen", "audience": "ouders", "age_phase": "baby"}
+
+
+def test_theme_slug_from_intent_with_underscores(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [article("geld")]}})
+    run(portal, make_tracker("hoeveel mag ik verdienen", "vraag_geld_en_werk"), domain, dispatcher)
+    assert portal.calls[0][1]["theme"] == "geld-en-werk"
+    assert "utter_theme_geld_en_werk" in responses(dispatcher)
+
+
+def test_jongin_without_parent_words_asks_for_young_people(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [article("a")]}})
+    run(portal, make_tracker("ik ben 15 en slaap slecht", "vraag_slapen", site="jongin"), domain, dispatcher)
+    assert portal.calls[0][1]["audience"] == "jongeren"
+
+
+def test_parent_words_mean_parents_even_on_jongin(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [article("a")]}})
+    run(portal, make_tracker("mijn dochter blowt", "vraag_middelen", site="jongin"), domain, dispatcher)
+    assert portal.calls[0][1]["audience"] == "ouders"
+
+
+def test_no_hits_falls_back_to_theme_articles_then_without_audience(domain, dispatcher):
+    def articles(query):
+        return {"items": [article("any")]} if "audience" not in query else {"items": []}
+
+    portal = FakePortal({"/api/search": {"hits": []}, "/api/articles": articles})
+    run(portal, make_tracker("vraagje over vriendschap", "vraag_vriendschap"), domain, dispatcher)
+    assert [path for path, _ in portal.calls] == ["/api/search", "/api/articles", "/api/articles"]
+    assert portal.calls[1][1] == {"theme": "vriendschap", "audience": "ouders", "limit": 3}
+    assert portal.calls[2][1] == {"theme": "vriendschap", "limit": 3}
+    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["any"]
+
+
+def test_search_rejected_with_400_still_lists_articles(domain, dispatcher):
+    portal = FakePortal({"/api/search": PortalError("bad", 400), "/api/articles": {"items": [article("x")]}})
+    run(portal, make_tracker("iets", "vraag_eten"), domain, dispatcher)
+    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["x"]
+
+
+def test_button_payload_is_not_searched(domain, dispatcher):
+    portal = FakePortal({"/api/articles": {"items": [article("x")]}})
+    run(portal, make_tracker("/vraag_slapen", "vraag_slapen"), domain, dispatcher)
+    assert [path for path, _ in portal.calls] == ["/api/articles"]
+
+
+def test_portal_down_says_so_with_fallback_payload(domain, dispatcher):
+    run(FakePortal(down=True), make_tracker("mijn kind eet slecht", "vraag_eten"), domain, dispatcher)
+    assert responses(dispatcher) == ["utter_disclosure", "utter_portal_down"]
+    assert payloads(dispatcher) == [{"type": "fallback"}]
+    assert dispatcher.messages[1]["buttons"]
+
+
+def test_no_articles_anywhere(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": []}, "/api/articles": {"items": []}})
+    run(portal, make_tracker("iets heel zeldzaams", "vraag_cultuur_en_geloof"), domain, dispatcher)
+    assert responses(dispatcher)[-1] == "utter_no_articles"
+    assert payloads(dispatcher) == []
+
+
+def test_disclosure_only_once(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [article("a")]}})
+    tracker = make_tracker("peuter driftbui", "vraag_gedrag", slots={"disclosed": True})
+    events = run(portal, tracker, domain, dispatcher)
+    assert responses(dispatcher) == ["utter_theme_gedrag"]
+    assert "disclosed" not in slot_events(events)
+
+
+def test_every_theme_intent_has_an_answer_text(domain):
+    themes = [i for i in domain["intents"] if i.startswith("vraag_")]
+    assert len(themes) == 22
+    for intent in themes:
+        assert f"utter_theme_{intent[len('vraag_'):]}" in domain["responses"]

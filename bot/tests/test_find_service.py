@@ -1,0 +1,83 @@
+"""action_find_service: the social map by category, wijk and age."""
+from actions.find_service import ActionFindService
+from conftest import FakePortal, make_tracker, payloads, responses, slot_events
+
+
+def service(slug):
+    return {"slug": slug, "name": f"Naam {slug}", "url": f"/sociale-kaart/{slug}"}
+
+
+def test_category_entity_wijk_and_age(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [service(s) for s in "abcd"]}})
+    tracker = make_tracker("hulp bij schulden, ik ben 19", "zoek_hulp",
+                           entities=[("categorie", "geld-en-schulden"), ("leeftijd", "19")],
+                           slots={"wijk": "colmschate"})
+    events = ActionFindService(portal).run(dispatcher, tracker, domain)
+
+    assert portal.calls == [("/api/services", {"category": "geld-en-schulden", "limit": 3,
+                                               "wijk": "colmschate", "age": 19})]
+    assert payloads(dispatcher, "service") == [
+        {"type": "service", "slug": s, "name": f"Naam {s}", "url": f"/sociale-kaart/{s}"} for s in "abc"
+    ]
+    found = next(m for m in dispatcher.messages if m.get("response") == "utter_services_found")
+    assert found["label"] == "geldzaken en schulden" and "• Naam a" in found["names"]
+    assert slot_events(events)["categorie"] == "geld-en-schulden"
+
+
+def test_keywords_when_no_entity(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [service("psy")]}})
+    ActionFindService(portal).run(dispatcher, make_tracker("ik zoek een psychologe", "zoek_hulp"), domain)
+    assert portal.calls[0][1]["category"] == "ggz"
+
+
+def test_filters_are_dropped_when_nothing_fits(domain, dispatcher):
+    def services(query):
+        return {"items": [service("city-wide")]} if "wijk" not in query else {"items": []}
+
+    portal = FakePortal({"/api/services": services})
+    tracker = make_tracker("jongerenwerker", "zoek_hulp", entities=[("categorie", "jongerenwerk")],
+                           slots={"wijk": "bathmen"})
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert [q for _, q in portal.calls] == [{"category": "jongerenwerk", "limit": 3, "wijk": "bathmen"},
+                                            {"category": "jongerenwerk", "limit": 3}]
+    assert [p["slug"] for p in payloads(dispatcher, "service")] == ["city-wide"]
+
+
+def test_unknown_category_asks_with_buttons(domain, dispatcher):
+    portal = FakePortal()
+    ActionFindService(portal).run(dispatcher, make_tracker("ik zoek hulp", "zoek_hulp"), domain)
+    assert responses(dispatcher) == ["utter_disclosure", "utter_ask_categorie"]
+    buttons = dispatcher.messages[-1]["buttons"]
+    assert {"title": "Geld en schulden", "payload": '/zoek_hulp{"categorie": "geld-en-schulden"}'} in buttons
+    assert portal.calls == []
+
+
+def test_wijk_after_services_uses_the_remembered_category(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [service("a")]}})
+    tracker = make_tracker("ik woon in de vijfhoek", "inform_wijk", entities=[("wijk", "vijfhoek")],
+                           slots={"categorie": "kinderopvang", "wijk": "vijfhoek"})
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert portal.calls[0][1] == {"category": "kinderopvang", "limit": 3, "wijk": "vijfhoek"}
+
+
+def test_domestic_violence_services_mention_112(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [service("vt")]}})
+    tracker = make_tracker("waar kan ik terecht bij huiselijk geweld", "zoek_hulp",
+                           entities=[("categorie", "huiselijk-geweld")])
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert "utter_danger_note" in responses(dispatcher)
+    assert payloads(dispatcher, "crisis") == []
+
+
+def test_nothing_found(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": []}})
+    tracker = make_tracker("bijles", "zoek_hulp", entities=[("categorie", "onderwijs")])
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == "utter_services_none"
+
+
+def test_portal_down(domain, dispatcher):
+    tracker = make_tracker("schulden", "zoek_hulp", entities=[("categorie", "geld-en-schulden")])
+    ActionFindService(FakePortal(down=True)).run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == "utter_portal_down"
+    assert payloads(dispatcher) == [{"type": "fallback"}]
