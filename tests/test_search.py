@@ -61,3 +61,20 @@ def test_pagination(imported, client, app):
     assert "Pagina 1 van" in first and 'rel="next"' in first
     second = client.get("/zoeken?q=kind+slapen+huilen+peuter+ruzie&page=2").get_data(as_text=True)
     assert "Pagina 2 van" in second
+
+
+def test_rebuild_is_seen_by_an_open_searcher(tmp_path):
+    from portal.search import SearchDocument, SearchIndex
+
+    def doc(slug, title):
+        return SearchDocument(slug=slug, url=f"/ouders/artikel/{slug}", title=title, summary=title, body=title,
+                              source="national", municipality="", audiences=["ouders"], themes=["slapen"],
+                              age_phases=[])
+    index = SearchIndex(tmp_path / "ix")
+    index.rebuild([doc("a", "slapen")])
+    assert [h.slug for h in index.search("slapen").hits] == ["a"]
+    other_process_view = SearchIndex(tmp_path / "ix")
+    other_process_view.search("slapen")
+    index.rebuild([doc("b", "slapen")])
+    index.rebuild([doc("c", "slapen")])
+    assert [h.slug for h in other_process_view.search("slapen").hits] == ["c"]

@@ -7,12 +7,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.audience import age_phase, audience
 from actions.disclosure import disclose
-from actions.message import intent_of, typed_text
+from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback
 from actions.taxonomy import theme_of_intent
 
 LIMIT = 3
+SURE = 0.6  # below this the classifier's theme only orders what a full-text search finds
 
 
 class ActionAnswerQuestion(Action):
@@ -39,7 +40,10 @@ class ActionAnswerQuestion(Action):
         if phase:
             events.append(SlotSet("age_phase", phase))
         try:
-            articles = self._articles(query, theme, aud)
+            if query and intent_confidence(tracker) < SURE:
+                articles = self._searched(query, theme, aud) or self._articles(query, theme, aud)
+            else:
+                articles = self._articles(query, theme, aud)
         except PortalError:
             send_fallback(dispatcher, "utter_portal_down")
             return events
@@ -58,6 +62,14 @@ class ActionAnswerQuestion(Action):
             )
         return events
 
+    def _searched(self, query: str, theme: str, aud: str) -> List[Dict[str, Any]]:
+        """When the classifier is unsure: what the portal's search finds for the
+        whole question, the articles of the guessed theme first."""
+        hits = _usable_all(self.portal.items("/api/search", "hits", q=query, audience=aud, limit=5))
+        ordered = [h for h in hits if theme in (h.get("themes") or [])]
+        ordered += [h for h in hits if h not in ordered]
+        return ordered[:LIMIT]
+
     def _articles(self, query: str, theme: str, aud: str) -> List[Dict[str, Any]]:
         """Search hits first, then the theme's articles for the audience, then any."""
         if query:
@@ -75,6 +87,11 @@ class ActionAnswerQuestion(Action):
         return []
 
 
+def _usable_all(items: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The items that have a slug."""
+    return [item for item in items if item.get("slug")]
+
+
 def _usable(items: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The first LIMIT items that have a slug."""
-    return [item for item in items if item.get("slug")][:LIMIT]
+    return _usable_all(items)[:LIMIT]

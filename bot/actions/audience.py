@@ -11,6 +11,13 @@ _PARENT = re.compile(
     re.IGNORECASE,
 )
 
+# A young person speaking: about their own parents, school, or their own age.
+_YOUNG = re.compile(
+    r"\b(mijn|m'?n|me)\s+(ouders|vader|moeder|pa|ma|papa|mama|pap|mam|stiefvader|stiefmoeder|"
+    r"mentor|klasgenoten|klas)\b|\bik ben (1[2-9]|2[0-3])\b|\bik zit in (de )?(brugklas|klas|havo|vwo|vmbo|mbo)\b",
+    re.IGNORECASE,
+)
+
 _PHASE_WORDS = (
     ("zwangerschap", r"\b(zwanger\w*|bevall\w*|uitgerekend|ongeboren)\b"),
     ("baby", r"\b(baby\w*|pasgeboren\w*|zuigeling\w*|borstvoeding|\d+\s*(maanden|mnd|weken)\s*oud)\b"),
@@ -22,12 +29,14 @@ _YEARS = re.compile(r"\b(\d{1,2})\s*(jaar|jr|jarige?)\b|\b(?:van|ben|is|wordt)\s
 
 
 def audience(tracker: Tracker) -> str:
-    """`ouders` when a parent speaks or on the vCJG site, `jongeren` on JongIn."""
+    """`ouders` when a parent speaks; `jongeren` when a young person speaks about
+    their parents, school or age, or on JongIn; otherwise `ouders` (vCJG)."""
     message = tracker.latest_message or {}
-    if _PARENT.search(message.get("text") or ""):
+    text = message.get("text") or ""
+    if _PARENT.search(text):
         return "ouders"
     site = ((message.get("metadata") or {}).get("site") or "").lower()
-    return "jongeren" if site == "jongin" else "ouders"
+    return "jongeren" if site == "jongin" or _YOUNG.search(text) else "ouders"
 
 
 def age_phase(text: str, leeftijd: Optional[str] = None) -> Optional[str]:

@@ -9,6 +9,11 @@ def intent_of(tracker: Tracker) -> Optional[str]:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
+def intent_confidence(tracker: Tracker) -> float:
+    """How sure the classifier was of that intent (1.0 when not given)."""
+    return float(((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 1.0)
+
+
 def typed_text(tracker: Tracker) -> str:
     """The text as typed; empty for button payloads such as '/zoek_hulp{...}'."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()

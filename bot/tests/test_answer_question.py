@@ -97,3 +97,23 @@ def test_every_theme_intent_has_an_answer_text(domain):
     assert len(themes) == 22
     for intent in themes:
         assert f"utter_theme_{intent[len('vraag_'):]}" in domain["responses"]
+
+
+def test_unsure_classifier_searches_the_whole_question_and_orders_by_its_guess(domain, dispatcher):
+    hits = [dict(article("kast"), themes=["gezin"]), dict(article("bi"), themes=["seksualiteit"]),
+            dict(article("uit-de-kast"), themes=["seksualiteit", "mentaal"])]
+    portal = FakePortal({"/api/search": {"hits": hits}})
+    tracker = make_tracker("ik denk dat ik bi ben", "vraag_seksualiteit")
+    tracker.latest_message["intent"]["confidence"] = 0.4
+    run(portal, tracker, domain, dispatcher)
+    assert portal.calls == [("/api/search", {"q": "ik denk dat ik bi ben", "audience": "ouders", "limit": 5})]
+    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["bi", "uit-de-kast", "kast"]
+
+
+def test_young_person_talking_about_their_parents_gets_jongin_articles(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [article("a")]}})
+    run(portal, make_tracker("mijn ouders maken de hele tijd ruzie", "vraag_gezin"), domain, dispatcher)
+    assert portal.calls[0][1]["audience"] == "jongeren"
+    portal = FakePortal({"/api/search": {"hits": [article("a")]}})
+    run(portal, make_tracker("ik ben 15 en voel me vaak somber", "vraag_mentaal"), domain, dispatcher)
+    assert portal.calls[0][1]["audience"] == "jongeren"

@@ -113,6 +113,29 @@ POSITIVE = [
     ("de trainer heeft aan mij gezeten", "abuse"),
     ("een man van snapchat zegt dat ik het aan niemand mag vertellen", "abuse"),
     ("ik ben doodsbang voor mijn stiefvader", "violence"),
+    # descriptions instead of the words themselves (written for the broader patterns)
+    ("ik zie echt geen reden meer om te leven", "suicide"),
+    ("mijn beste vriend stuurde een afscheidsbericht en reageert nergens meer op", "suicide"),
+    ("ze nam afscheid en zei sorry voor alles, nu neemt ze niet meer op", "suicide"),
+    ("ik wil gewoon gaan slapen en nooit meer wakker worden", "suicide"),
+    ("er zitten allemaal sneetjes op de armen van mijn zoon", "selfharm"),
+    ("mijn dochter heeft krassen op haar polsen en draagt alleen nog lange mouwen", "selfharm"),
+    ("ik heb overal blauwe plekken door mijn stiefvader", "violence"),
+    ("hij pakte me bij mijn keel en duwde me tegen de kast", "violence"),
+    ("mijn moeder werd gisteren van de trap geduwd", "violence"),
+    ("we zijn thuis allemaal bang als mijn vader dronken thuiskomt", "violence"),
+    ("elke nacht geschreeuw bij de bovenburen en dan hoor ik hun kindje gillen", "violence"),
+    ("mijn ex heeft gedreigd de baby iets aan te doen", "violence"),
+    ("mijn oom komt snachts naar mijn kamer als iedereen slaapt", "abuse"),
+    ("de oppas doet dingen met me die geheim moeten blijven", "abuse"),
+    ("mijn dochtertje zegt dat de buurman aan haar billen zit", "abuse"),
+    ("hij heeft filmpjes van me en verspreidt ze als ik geen geld stuur", "abuse"),
+    ("mijn zusje van 14 heeft een vriendje van 24 dat ze via insta kent", "abuse"),
+    ("ik moet van mijn familie trouwen en mijn vader zegt dat hij me anders wat aandoet", "abuse"),
+    ("mijn zoontje heeft een wasbolletje in zijn mond gehad", "danger"),
+    ("mijn vriendin heeft een hele strip slaappillen geslikt", "danger"),
+    ("mijn vader is zo dronken dat hij niet meer wakker te krijgen is", "danger"),
+    ("ik ben bang dat ik mijn huilbaby door elkaar ga schudden", "danger"),
 ]
 
 # Everyday language that must NOT give the crisis reply.
@@ -187,6 +210,16 @@ NEGATIVE = [
     "wat een doodeng filmpje",
     "hoe voorkom ik wiegendood",
     "mijn pa vermoordt me als hij mijn cijfers ziet",
+    # near misses of the broader patterns
+    "mijn dochter wil dood- en doodgraag een hond",
+    "ze heeft krassen op haar armen van de kat",
+    "mijn zoon wordt 's ochtends niet wakker van zijn wekker",
+    "we namen afscheid van oma in het ziekenhuis",
+    "mijn peutertje zit steeds aan zijn piemel, is dat normaal?",
+    "hoe leer ik mijn kind dat niemand zomaar aan zijn lichaam mag komen",
+    "mijn zoon van 15 heeft een vriend van 16",
+    "we gaan volgend jaar trouwen, hoe betrek ik de kinderen erbij",
+    "mijn dochter heeft de hele strip kauwgom opgegeten",
 ]
 
 
