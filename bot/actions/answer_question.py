@@ -64,11 +64,10 @@ class ActionAnswerQuestion(Action):
 
     def _searched(self, query: str, theme: str, aud: str) -> List[Dict[str, Any]]:
         """When the classifier is unsure: what the portal's search finds for the
-        whole question, the articles of the guessed theme first."""
-        hits = _usable_all(self.portal.items("/api/search", "hits", q=query, audience=aud, limit=5))
-        ordered = [h for h in hits if theme in (h.get("themes") or [])]
-        ordered += [h for h in hits if h not in ordered]
-        return ordered[:LIMIT]
+        whole question on both sites, the guessed theme first, then the audience."""
+        hits = _usable_all(self.portal.items("/api/search", "hits", q=query, limit=6))
+        hits.sort(key=lambda h: (theme not in (h.get("themes") or []), aud not in (h.get("audiences") or [aud])))
+        return hits[:LIMIT]
 
     def _articles(self, query: str, theme: str, aud: str) -> List[Dict[str, Any]]:
         """Search hits first, then the theme's articles for the audience, then any."""

@@ -100,14 +100,15 @@ def test_every_theme_intent_has_an_answer_text(domain):
 
 
 def test_unsure_classifier_searches_the_whole_question_and_orders_by_its_guess(domain, dispatcher):
-    hits = [dict(article("kast"), themes=["gezin"]), dict(article("bi"), themes=["seksualiteit"]),
-            dict(article("uit-de-kast"), themes=["seksualiteit", "mentaal"])]
+    hits = [dict(article("kast"), themes=["gezin"], audiences=["ouders"]),
+            dict(article("bi"), themes=["seksualiteit"], audiences=["jongeren"]),
+            dict(article("uit-de-kast"), themes=["seksualiteit", "mentaal"], audiences=["ouders"])]
     portal = FakePortal({"/api/search": {"hits": hits}})
     tracker = make_tracker("ik denk dat ik bi ben", "vraag_seksualiteit")
     tracker.latest_message["intent"]["confidence"] = 0.4
     run(portal, tracker, domain, dispatcher)
-    assert portal.calls == [("/api/search", {"q": "ik denk dat ik bi ben", "audience": "ouders", "limit": 5})]
-    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["bi", "uit-de-kast", "kast"]
+    assert portal.calls == [("/api/search", {"q": "ik denk dat ik bi ben", "limit": 6})]
+    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["uit-de-kast", "bi", "kast"]
 
 
 def test_young_person_talking_about_their_parents_gets_jongin_articles(domain, dispatcher):
