@@ -11,9 +11,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: browser run test test-portal test-bot lint-content eval bench translations db model install install-bot clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	$(VENV)/bin/pip install -q -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 $(BOTVENV)/.installed: bot/requirements.txt bot/constraints.txt
@@ -30,7 +30,7 @@ install: $(VENV)/.installed
 install-bot: $(BOTVENV)/.installed
 
 translations: install
-	$(VENV)/bin/pybabel compile -q -d locales
+	$(VENV)/bin/pybabel compile -d locales >/dev/null
 
 db: install translations
 	$(VENV)/bin/flask db upgrade

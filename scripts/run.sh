@@ -22,6 +22,10 @@ pids+=($!)
 .venv/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:5000 --access-logfile - "portal:create_app()" &
 pids+=($!)
 
+# Privacy: delete old conversations and answered questions now and every night.
+(while true; do .venv/bin/flask privacy purge || true; sleep 86400; done) &
+pids+=($!)
+
 for _ in $(seq 1 120); do
   if curl -fs http://127.0.0.1:5000/ >/dev/null 2>&1 && curl -fs http://127.0.0.1:5005/ >/dev/null 2>&1; then
     echo; echo "Klaar: open http://127.0.0.1:5000 (JongIn: http://127.0.0.1:5000/jongeren/)"; break
