@@ -50,7 +50,10 @@ test: install install-bot browser translations lint-content
 	$(VENV)/bin/python -m pytest tests -q
 	$(MAKE) test-bot
 
-test-bot: install-bot
+test-bot: install-bot model
+	cd bot && ./.venv/bin/rasa data validate >/dev/null
+	cd bot && ./.venv/bin/rasa test core --e2e --stories tests/test_stories.yml --model models/cjg.tar.gz \
+		--out ../instance/bot-test-results --fail-on-prediction-errors >/dev/null
 	cd bot && ./.venv/bin/python -m pytest tests -q
 
 eval: install translations
