@@ -91,7 +91,10 @@ class SearchIndex:
     def __init__(self, directory: str | os.PathLike):
         self.directory = Path(directory)
         self._ix = None
-        self._local = threading.local()  # a Whoosh searcher is not thread-safe: one per thread
+        self._searcher = None
+        # A Whoosh searcher is not thread-safe. Searching is pure Python, so the
+        # GIL runs one search at a time anyway: one warm searcher per process,
+        # used under a lock, beats a cold one per thread.
         self._docsets: dict = {}
         self._lock = threading.Lock()
 
@@ -123,18 +126,15 @@ class SearchIndex:
         return count
 
     def _current_searcher(self):
-        """This thread's searcher, refreshed when a new index generation was committed."""
-        searcher = getattr(self._local, "searcher", None)
-        if searcher is None:
-            with self._lock:
-                if self._ix is None:
-                    self._ix = whoosh_index.open_dir(self.directory)
-            searcher = self._ix.searcher(weighting=WEIGHTING)
-        elif not searcher.up_to_date():
-            searcher.close()  # not refresh(): Whoosh would keep segments that a rebuild removed
-            searcher = self._ix.searcher(weighting=WEIGHTING)
-        self._local.searcher = searcher
-        return searcher
+        """The process's searcher (call with the lock held), renewed when a new
+        index generation was committed."""
+        if self._searcher is None:
+            self._ix = self._ix or whoosh_index.open_dir(self.directory)
+            self._searcher = self._ix.searcher(weighting=WEIGHTING)
+        elif not self._searcher.up_to_date():
+            self._searcher.close()  # not refresh(): Whoosh would keep segments that a rebuild removed
+            self._searcher = self._ix.searcher(weighting=WEIGHTING)
+        return self._searcher
 
     def _term_query(self, searcher, word: str, fuzzy_terms: list[str], matched_terms: set[str]):
         """All fields, the word and its synonyms. A word of the person's own that
@@ -175,7 +175,10 @@ class SearchIndex:
         """Search `text`; `filters` narrow by facet (audience, theme, age_phase, source)."""
         if not self.exists():
             return SearchResult(text, 0, page, page_size, [])
-        searcher = self._current_searcher()
+        with self._lock:
+            return self._search(self._current_searcher(), text, filters, municipality, page, page_size)
+
+    def _search(self, searcher, text, filters, municipality, page, page_size) -> SearchResult:
         fuzzy_terms: list[str] = []
         terms: set[str] = set()
         parts = [self._term_query(searcher, w, fuzzy_terms, terms) for w in _words(text)]
