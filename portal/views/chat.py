@@ -72,7 +72,7 @@ def post_message():
     if conversation_id:
         conversation = conversations.find(db.session, str(conversation_id), _secret(str(conversation_id)))
         if conversation is None:
-            return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
+            return _gone()
     else:
         conversation, new_secret = conversations.start(db.session, site)
 
@@ -151,23 +151,28 @@ def handoff_state(conversation) -> dict:
     return body
 
 
-@bp.post("/handoff")
-def handoff():
+def _posted_conversation():
+    """The conversation named in the JSON body, for whoever holds its secret."""
     data = request.get_json(silent=True) or {}
     conversation_id = str(data.get("conversation_id") or "")
-    conversation = conversations.find(db.session, conversation_id, _secret(conversation_id))
-    if conversation is None:
-        return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
-    return jsonify(handoff_state(conversation))
+    return conversations.find(db.session, conversation_id, _secret(conversation_id))
+
+
+def _gone():
+    return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
+
+
+@bp.post("/handoff")
+def handoff():
+    conversation = _posted_conversation()
+    return jsonify(handoff_state(conversation)) if conversation else _gone()
 
 
 @bp.post("/handoff/cancel")
 def cancel_handoff():
-    data = request.get_json(silent=True) or {}
-    conversation_id = str(data.get("conversation_id") or "")
-    conversation = conversations.find(db.session, conversation_id, _secret(conversation_id))
+    conversation = _posted_conversation()
     if conversation is None:
-        return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
+        return _gone()
     queue.leave(db.session, conversation)
     return jsonify({"state": conversation.state})
 
@@ -177,7 +182,7 @@ def get_messages():
     conversation_id = request.args.get("conversation_id", "")
     conversation = conversations.find(db.session, conversation_id, _secret(conversation_id))
     if conversation is None:
-        return _reply(404, _("Dit gesprek bestaat niet meer. Begin gerust een nieuw gesprek."))
+        return _gone()
     after = request.args.get("after", "0")
     if not after.isdigit():
         return _reply(400, "after must be a message id")

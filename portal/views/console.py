@@ -131,12 +131,24 @@ def _mine(conversation: Conversation) -> bool:
     return conversation.worker_id == g.worker.id
 
 
+def _readable(conversation_id: str) -> Conversation:
+    """A conversation this worker may read: waiting, their own, or any for a supervisor."""
+    item = _conversation(conversation_id)
+    if item.state == "human" and not _mine(item) and not g.worker.is_supervisor:
+        abort(403)
+    return item
+
+
+def _pause_assistant(conversation: Conversation, paused: bool) -> None:
+    rasa.set_paused(current_app.config["RASA_URL"], current_app.config["RASA_TOKEN"], conversation.id, paused)
+
+
 @bp.post("/gesprek/<conversation_id>/aannemen")
 @login_required()
 def take(conversation_id):
     conversation = _conversation(conversation_id)
     if queue.take(db.session, conversation, g.worker):
-        rasa.set_paused(current_app.config["RASA_URL"], current_app.config["RASA_TOKEN"], conversation.id, True)
+        _pause_assistant(conversation, True)
     else:
         flash(_("Dit gesprek is al door een collega aangenomen."))
     return redirect(url_for("console.conversation", conversation_id=conversation.id))
@@ -145,9 +157,7 @@ def take(conversation_id):
 @bp.get("/gesprek/<conversation_id>")
 @login_required()
 def conversation(conversation_id):
-    item = _conversation(conversation_id)
-    if item.state == "human" and not _mine(item) and not g.worker.is_supervisor:
-        abort(403)
+    item = _readable(conversation_id)
     queue.audit(db.session, g.worker, "read", item.id)
     db.session.commit()
     context = rasa.context(current_app.config["RASA_URL"], current_app.config["RASA_TOKEN"], item.id)
@@ -160,9 +170,7 @@ def conversation(conversation_id):
 @bp.get("/api/gesprek/<conversation_id>")
 @login_required()
 def conversation_json(conversation_id):
-    item = _conversation(conversation_id)
-    if item.state == "human" and not _mine(item) and not g.worker.is_supervisor:
-        abort(403)
+    item = _readable(conversation_id)
     since = request.args.get("after", "0")
     messages = after(db.session, item, int(since) if since.isdigit() else 0)
     db.session.commit()
@@ -201,7 +209,7 @@ def transfer(conversation_id):
 def close(conversation_id):
     item = _conversation(conversation_id)
     if queue.close(db.session, item, g.worker):
-        rasa.set_paused(current_app.config["RASA_URL"], current_app.config["RASA_TOKEN"], item.id, False)
+        _pause_assistant(item, False)
         return redirect(url_for("console.dashboard"))
     abort(403)
 
