@@ -4,7 +4,7 @@ from pathlib import Path
 
 from actions.fallback import ActionDefaultFallback
 from actions.small_talk import ActionSmallTalk
-from conftest import BOT, make_tracker, payloads, responses, slot_events
+from conftest import BOT, FakePortal, make_tracker, payloads, responses, slot_events
 
 
 def test_first_greeting_gets_the_disclosure_first(domain, dispatcher):
@@ -62,3 +62,26 @@ def test_every_custom_action_is_in_the_domain(domain):
 def test_no_phone_numbers_in_the_domain_texts(domain):
     texts = " ".join(v[0].get("text", "") for v in domain["responses"].values())
     assert not re.search(r"\b0\d{2,3}[- ]?\d{4,}", texts)
+
+
+def test_fallback_offers_a_close_theme_as_a_guess(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [{"slug": "zindelijk-worden", "title": "Zindelijk worden",
+                                                   "url": "/ouders/artikel/zindelijk-worden"}]}})
+    tracker = make_tracker("luier eraf in de zomer?", "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.3},
+                                                {"name": "vraag_zindelijkheid", "confidence": 0.22},
+                                                {"name": "greet", "confidence": 0.1}]
+    ActionDefaultFallback(portal).run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_disclosure", "utter_fallback", "utter_maybe_helpful"]
+    assert [p["type"] for p in payloads(dispatcher)] == ["fallback", "article"]
+    assert portal.calls[0][1]["theme"] == "zindelijkheid"
+
+
+def test_fallback_does_not_guess_when_no_theme_is_close(domain, dispatcher):
+    portal = FakePortal({})
+    tracker = make_tracker("wie wordt de nieuwe premier", "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.3},
+                                                {"name": "smalltalk_hoe_gaat_het", "confidence": 0.2},
+                                                {"name": "vraag_gezin", "confidence": 0.18}]
+    ActionDefaultFallback(portal).run(dispatcher, tracker, domain)
+    assert payloads(dispatcher) == [{"type": "fallback"}] and portal.calls == []
