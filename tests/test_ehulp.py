@@ -39,9 +39,15 @@ def set_chat_hours(content_dir: Path, weekly: dict | None) -> None:
     path.write_text(yaml.safe_dump(services, allow_unicode=True))
 
 
+def import_socialmap(app) -> None:
+    result = app.test_cli_runner().invoke(args=["socialmap", "import"])
+    assert result.exit_code == 0, result.output
+
+
 @pytest.fixture
 def ehulp_app(app, content_dir):
     set_chat_hours(content_dir, ALL_DAY)
+    import_socialmap(app)
     app.config["RASA_URL"] = "http://127.0.0.1:9"
     return app
 
@@ -132,6 +138,7 @@ def test_nobody_on_duty_offers_a_question(ehulp_app):
 
 def test_out_of_hours_gives_next_open(app, content_dir):
     set_chat_hours(content_dir, {"monday": ["19:00-21:00"]})
+    import_socialmap(app)
     app.config["RASA_URL"] = "http://127.0.0.1:9"
     make_worker(app, on_duty=True)
     client, cid = visitor(app)
@@ -309,3 +316,28 @@ def test_no_ip_address_is_stored_with_conversations_or_questions(ehulp_app):
     tables = ("conversation", "chat_message", "econsult", "safety_concern", "audit_entry")
     columns = {c.name for t in db.metadata.sorted_tables if t.name in tables for c in t.columns}
     assert columns and not any(c == "ip" or c.endswith("_ip") or "address" in c or "agent" in c for c in columns)
+
+
+def test_worker_sends_service_and_location_cards_from_the_social_map(socialmap):
+    socialmap.config["RASA_URL"] = "http://127.0.0.1:9"
+    make_worker(socialmap, on_duty=True)
+    set_chat_hours(Path(socialmap.config["CONTENT_DIR"]), ALL_DAY)
+    import_socialmap(socialmap)
+    client, cid = visitor(socialmap)
+    client.post("/api/chat/handoff", json={"conversation_id": cid})
+    worker = socialmap.test_client()
+    login(worker)
+    csrf = csrf_of(worker)
+    worker.post(f"/medewerker/gesprek/{cid}/aannemen", data={"csrf": csrf})
+    page = worker.get(f"/medewerker/gesprek/{cid}?kaart=Keizerslanden").get_data(as_text=True)
+    assert 'value="cjg-inloop-keizerslanden"' in page
+    worker.post(f"/medewerker/gesprek/{cid}/bericht", data={"csrf": csrf, "card_type": "location",
+                                                           "card_slug": "cjg-inloop-keizerslanden"})
+    worker.post(f"/medewerker/gesprek/{cid}/bericht", data={"csrf": csrf, "card_type": "service",
+                                                           "card_slug": "cjg-e-hulp"})
+    cards = [m["custom"] for m in client.get(f"/api/chat/messages?conversation_id={cid}").get_json()["messages"]
+             if m.get("custom") and m["sender"] == "worker"]
+    assert cards[0]["type"] == "location" and cards[0]["url"] == "/sociale-kaart/locatie/cjg-inloop-keizerslanden"
+    assert isinstance(cards[0]["open_now"], bool) and "next_open" in cards[0]
+    assert cards[1] == {"type": "service", "slug": "cjg-e-hulp", "name": "E-hulp van het CJG",
+                        "url": "/sociale-kaart/cjg-e-hulp"}

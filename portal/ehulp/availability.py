@@ -3,15 +3,12 @@ social map, and at least one worker on duty."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from portal.ehulp.queue import workers_on_duty
-from portal.socialmap import hours, records
+from portal.socialmap import directory, hours
 
 EHULP_SERVICE = "cjg-e-hulp"
 
@@ -27,20 +24,10 @@ class Availability:
         return self.in_hours and self.on_duty > 0
 
 
-@lru_cache(maxsize=8)
-def _schedules(content_dir: str, municipality: str, _stamp: float) -> tuple:
-    socialmap, _errors = records.load(Path(content_dir))
-    service = socialmap.service(EHULP_SERVICE, municipality)
-    return tuple(service.schedules) if service else ()
-
-
-def schedules(content_dir: str, municipality: str) -> tuple:
-    """The e-hulp live-chat hours, re-read when the social map files change."""
-    folder = Path(content_dir) / "socialmap"
-    if not folder.exists():
-        return ()
-    stamp = max((os.path.getmtime(p) for p in folder.rglob("*.yml")), default=0.0)
-    return _schedules(str(content_dir), municipality, stamp)
+def schedules(session: Session, municipality: str) -> list:
+    """The e-hulp live-chat hours, from the social map in the database."""
+    service = directory.service(session, EHULP_SERVICE, municipality)
+    return service.schedules if service else []
 
 
 def _after_current_period(chat_hours, at: dt.datetime) -> dt.datetime:
@@ -54,10 +41,10 @@ def _after_current_period(chat_hours, at: dt.datetime) -> dt.datetime:
     return at
 
 
-def check(session: Session, content_dir: str, municipality: str, at: dt.datetime) -> Availability:
+def check(session: Session, municipality: str, at: dt.datetime) -> Availability:
     """Live chat now? Otherwise when the next chat hours start (the next period
     when the current one has nobody on duty)."""
-    chat_hours = schedules(content_dir, municipality)
+    chat_hours = schedules(session, municipality)
     in_hours = bool(chat_hours) and hours.is_open(chat_hours, at)
     on_duty = len(workers_on_duty(session))
     next_open = None

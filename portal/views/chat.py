@@ -118,7 +118,7 @@ def _with_cookie(response, conversation_id: str, secret: str):
 
 
 def ehulp_now():
-    return availability.check(db.session, current_app.config["CONTENT_DIR"], municipality()["slug"], utcnow())
+    return availability.check(db.session, municipality()["slug"], utcnow())
 
 
 def queue_info(conversation) -> dict:

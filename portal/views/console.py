@@ -24,7 +24,8 @@ from portal.ratelimit import too_many
 from portal.content import compose
 from portal.content.render import article_path
 from portal.ehulp.stats import load as load_stats
-from portal.socialmap import hours, records
+from portal.socialmap import directory
+from portal.socialmap.serialize import location_path, service_path
 from portal.views.chat import ehulp_now
 from portal.views.ehulp import notify
 
@@ -273,25 +274,18 @@ def canned_replies() -> list[dict]:
     return _canned(str(Path(current_app.config["CONTENT_DIR"]) / "canned_replies.yml"))
 
 
-def _socialmap():
-    return records.load(Path(current_app.config["CONTENT_DIR"]))[0]
-
-
 def _article_card(item) -> dict:
     return {"type": "article", "slug": item.slug, "title": item.title, "url": article_path(item.slug, item.audiences)}
 
 
-def _service_card(service) -> dict:
-    return {"type": "service", "slug": service.slug, "name": service.name, "url": f"/sociale-kaart/{service.slug}"}
+def _service_card(svc) -> dict:
+    return {"type": "service", "slug": svc.slug, "name": svc.name, "url": service_path(svc.slug)}
 
 
-def _location_card(smap, location) -> dict:
-    schedules = smap.location_schedules(location)
-    now = utcnow()
-    upcoming = hours.next_opening(schedules, now) if schedules else None
-    return {"type": "location", "slug": location.slug, "name": location.name, "url": f"/inloop#{location.slug}",
-            "open_now": bool(schedules) and hours.is_open(schedules, now),
-            "next_open": upcoming.isoformat() if upcoming else None}
+def _location_card(loc) -> dict:
+    st = directory.status(directory.location_schedules(loc), directory.now())
+    return {"type": "location", "slug": loc.slug, "name": loc.name, "url": location_path(loc.slug),
+            "open_now": st.open_now, "next_open": st.next_open.isoformat() if st.next_open else None}
 
 
 def card_search(query: str) -> list[dict]:
@@ -302,11 +296,10 @@ def card_search(query: str) -> list[dict]:
     place = municipality()["slug"]
     cards = [{"type": "article", "slug": h.slug, "title": h.title, "url": h.url}
              for h in search_index().search(query, municipality=place, page_size=5).hits]
+    services = directory.find_services(db.session, place, directory.Filters(q=query), directory.now())
+    cards += [_service_card(s) for s in services[:5]]
     words = query.lower()
-    smap = _socialmap()
-    cards += [_service_card(s) for s in smap.services_for(place)
-              if words in s.name.lower() or words in (s.summary or "").lower()][:5]
-    cards += [_location_card(smap, loc) for loc in smap.locations_for(place)
+    cards += [_location_card(loc) for loc in directory.find_locations(db.session, place)
               if words in loc.name.lower() or words in (loc.wijk or "")][:3]
     return cards
 
@@ -317,11 +310,10 @@ def _card(kind: str, slug: str) -> dict | None:
     if kind == "article":
         item = compose.article(db.session, place, slug)
         return _article_card(item) if item else None
-    smap = _socialmap()
     if kind == "service":
-        service = smap.service(slug, place)
-        return _service_card(service) if service else None
+        svc = directory.service(db.session, slug, place)
+        return _service_card(svc) if svc else None
     if kind == "location":
-        location = smap.location(slug, place)
-        return _location_card(smap, location) if location else None
+        loc = directory.location(db.session, slug, place)
+        return _location_card(loc) if loc else None
     return None
