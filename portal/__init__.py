@@ -34,8 +34,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["search_index"] = SearchIndex(app.config["SEARCH_INDEX_DIR"])
 
     from portal import cli, errors, site
-    from portal.views import api, chat, console, ehulp, jongin, pages, search, socialmap, vcjg
-    for module in (vcjg, jongin, pages, search, api, chat, ehulp, console, socialmap):
+    from portal.views import (api, board, chat, console, editorial, ehulp, jongin, national, pages, search, socialmap,
+                              stories, vcjg)
+    for module in (vcjg, jongin, pages, search, api, chat, ehulp, console, socialmap, editorial, national, board,
+                   stories):
         app.register_blueprint(module.bp)
     errors.register(app)
     site.register(app)

@@ -6,21 +6,22 @@ import datetime as dt
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.access import ROLES, can  # noqa: F401  (ROLES: the roles an account can have)
 from portal.extensions import db
 from portal.models import utcnow
 
-ROLES = ("worker", "supervisor")
 
 
 class Worker(db.Model):
-    """A CJG worker or supervisor who answers chats and questions."""
+    """A staff account: a CJG worker or supervisor who answers chats and
+    questions, or an editor (redacteur, eindredacteur) or admin."""
     __tablename__ = "worker"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     display_name: Mapped[str] = mapped_column(String(60))  # first name or role, shown to the visitor
     password_hash: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(12), default="worker")
+    role: Mapped[str] = mapped_column(String(20), default="worker")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     on_duty: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
@@ -30,7 +31,7 @@ class Worker(db.Model):
 
     @property
     def is_supervisor(self) -> bool:
-        return self.role == "supervisor"
+        return can(self, "supervise")
 
 
 class EConsult(db.Model):

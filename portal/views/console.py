@@ -3,8 +3,6 @@ supervisor's overview. Behind a login; every action is in the audit log."""
 from __future__ import annotations
 
 import functools
-import hmac
-import secrets
 from pathlib import Path
 
 import yaml
@@ -12,7 +10,7 @@ from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, r
                    url_for)
 from flask_babel import gettext as _
 
-from portal import municipality, search_index
+from portal import access, municipality, search_index
 from portal.chat import rasa
 from portal.chat.conversations import after
 from portal.chat.models import Conversation
@@ -32,33 +30,14 @@ from portal.views.ehulp import notify
 bp = Blueprint("console", __name__, url_prefix="/medewerker")
 
 
-def csrf_token() -> str:
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(24)
-    return session["csrf"]
-
-
 @bp.app_context_processor
 def inject_csrf():
-    return {"csrf_token": csrf_token}
+    return {"csrf_token": access.csrf_token}
 
 
 def login_required(role: str | None = None):
-    def decorator(view):
-        @functools.wraps(view)
-        def wrapped(*args, **kwargs):
-            worker = db.session.get(Worker, session.get("worker_id") or 0)
-            if worker is None or not worker.active:
-                return redirect(url_for("console.login", next=request.path))
-            if role == "supervisor" and not worker.is_supervisor:
-                abort(403)
-            if request.method == "POST" and not hmac.compare_digest(request.form.get("csrf", ""), csrf_token()):
-                abort(400, _("Het formulier is verlopen. Laad de pagina opnieuw."))
-            g.worker = worker
-            worker.last_seen = utcnow()
-            return view(*args, **kwargs)
-        return wrapped
-    return decorator
+    """The console is for workers; the overview for supervisors."""
+    return access.staff_required("supervise" if role == "supervisor" else "console")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -66,7 +45,7 @@ def login():
     error = None
     email = request.form.get("email", "")
     if request.method == "POST":
-        if not hmac.compare_digest(request.form.get("csrf", ""), csrf_token()):
+        if not access.csrf_valid(request.form):
             error = _("Het formulier is verlopen. Probeer het opnieuw.")
         elif too_many("login", current_app.config.get("LOGIN_RATE_LIMIT", 10)):
             error = _("Te veel pogingen. Wacht een minuut en probeer het opnieuw.")
@@ -78,7 +57,7 @@ def login():
                 queue.audit(db.session, worker, "login")
                 db.session.commit()
                 target = request.args.get("next", "")
-                return redirect(target if target.startswith("/medewerker") else url_for("console.dashboard"))
+                return redirect(target if access.safe_next(target) else access.home_for(worker))
             error = _("Dat e-mailadres en wachtwoord horen niet bij elkaar, of het account is even geblokkeerd.")
     return render_template("console/login.html", error=error, email=email), 401 if error else 200
 
