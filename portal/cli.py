@@ -1,5 +1,5 @@
 """Command-line tools: `flask content import`, `flask search reindex`,
-`flask translate ...`."""
+`flask translate ...`, `flask backup` and `flask restore`."""
 from __future__ import annotations
 
 import subprocess
@@ -8,15 +8,16 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
-from portal import municipality, search_index, taxonomy
+from portal import backup, municipality, search_index, taxonomy
 from portal.content.importer import import_content
 from portal.content.indexing import reindex
 from portal.ehulp.accounts import AccountError, create_worker
 from portal.ehulp.models import ROLES
 from portal.ehulp.purge import purge
 from portal.extensions import db
+from portal.models import utcnow
 from portal.taxonomy import load_municipalities
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,6 +109,41 @@ def translate_init(lang):
     _pybabel("init", "-i", "locales/messages.pot", "-d", "locales", "-l", lang)
 
 
+def _uploads() -> Path:
+    return Path(current_app.config.get("UPLOAD_DIR") or Path(current_app.instance_path) / "uploads")
+
+
+@click.command("backup")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Het archief (standaard instance/backups/portal-<tijd>.tar.gz).")
+@with_appcontext
+def backup_command(output):
+    """Back up the database and the uploaded files into one archive."""
+    output = output or Path(current_app.instance_path) / "backups" / \
+        f"portal-{utcnow().strftime('%Y%m%dT%H%M%SZ')}.tar.gz"
+    with db.engine.connect() as conn:
+        report = backup.backup(conn, db.metadata, _uploads(), output)
+    click.echo(f"Back-up gemaakt: {output} ({report.summary()})")
+
+
+@click.command("restore")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Vervang de gegevens die al in de database staan.")
+@with_appcontext
+def restore_command(archive, replace):
+    """Restore a backup made with `flask backup`; then rebuild the search index."""
+    db.session.remove()
+    try:
+        with db.engine.connect() as conn:
+            report = backup.restore(conn, db.metadata, _uploads(), archive, replace=replace)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Teruggezet: {report.summary()}")
+    click.echo(f"Zoekindex: {rebuild_index()} artikelen")
+
+
 def register(app: Flask) -> None:
     for group in (content_cli, search_cli, translate_cli, users_cli, privacy_cli):
         app.cli.add_command(group)
+    for command in (backup_command, restore_command):
+        app.cli.add_command(command)
