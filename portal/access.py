@@ -6,7 +6,7 @@ import functools
 import hmac
 import secrets
 
-from flask import abort, g, redirect, request, session, url_for
+from flask import abort, current_app, g, redirect, request, session, url_for
 from flask_babel import gettext as _
 
 from portal.extensions import db
@@ -70,7 +70,7 @@ def staff_required(right: str | None = None):
 def home_for(worker) -> str:
     """The start page for this account after logging in."""
     for right, endpoint in HOME:
-        if can(worker, right):
+        if can(worker, right) and endpoint in current_app.view_functions:
             return url_for(endpoint)
     return url_for("console.login")
 

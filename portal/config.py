@@ -24,6 +24,7 @@ def from_environment(instance_path: Path) -> dict:
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'portal.sqlite3'}"
     if database_url.startswith("postgres://"):
         database_url = "postgresql://" + database_url[len("postgres://"):]
+    secure = os.environ.get("SECURE_COOKIES", "") in ("1", "true", "yes")  # behind HTTPS in production
     return {
         "SECRET_KEY": _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url,
@@ -41,6 +42,8 @@ def from_environment(instance_path: Path) -> dict:
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": secure,
+        "PREFERRED_URL_SCHEME": "https" if secure else "http",
         "SEARCH_MAX_QUERY": 200,
         "SEARCH_PAGE_SIZE": 10,
         "PRIVACY_RETENTION_DAYS": int(os.environ.get("PRIVACY_RETENTION_DAYS", "30")),
