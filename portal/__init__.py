@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from flask import Flask, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal import config
 from portal.extensions import babel, db, migrate
@@ -28,6 +29,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
 
+    if app.config.get("PROXY_COUNT"):  # behind a reverse proxy: the visitor's address for the rate limits
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=app.config["PROXY_COUNT"])
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS)
     babel.init_app(app, locale_selector=select_locale)

@@ -15,7 +15,7 @@ from portal.content.importer import import_content
 from portal.content.indexing import reindex
 from portal.ehulp.accounts import AccountError, create_worker
 from portal.ehulp.models import ROLES
-from portal.ehulp.purge import purge
+from portal.ehulp.purge import purge, purge_rasa_trackers
 from portal.extensions import db
 from portal.models import utcnow
 from portal.taxonomy import load_municipalities
@@ -46,13 +46,24 @@ def users_create(email, role, display_name, password):
 @click.option("--days", type=int, default=None, help="Bewaartermijn in dagen (standaard PRIVACY_RETENTION_DAYS of 30).")
 def privacy_purge(days):
     """Delete closed conversations and answered questions older than the retention period."""
-    counts = purge(db.session, days or current_app.config["PRIVACY_RETENTION_DAYS"])
+    days = current_app.config["PRIVACY_RETENTION_DAYS"] if days is None else days
+    counts = purge(db.session, days)
     click.echo(f"Gewist: {counts['conversations']} gesprekken, {counts['questions']} vragen, "
                f"{counts['audit_entries']} oude logregels")
+    if current_app.config.get("RASA_TRACKER_DB_URL"):
+        click.echo(f"Gewist bij de assistent: {purge_rasa_trackers(current_app.config['RASA_TRACKER_DB_URL'], days)} "
+                   "gesprekken")
 
 
 def rebuild_index() -> int:
-    return reindex(db.session, search_index(), municipality())
+    """Rebuild the search index; a clear message when its directory cannot be written."""
+    try:
+        return reindex(db.session, search_index(), municipality())
+    except OSError as exc:
+        raise click.ClickException(
+            f"De zoekindex kan niet worden geschreven in {search_index().directory} ({exc.strerror or exc}). "
+            "De gegevens in de database zijn wel bijgewerkt. Controleer SEARCH_INDEX_DIR en de rechten op die "
+            "map, en voer daarna `flask search reindex` uit.") from exc
 
 
 @content_cli.command("import")

@@ -35,6 +35,7 @@ def from_environment(instance_path: Path) -> dict:
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         "RASA_URL": os.environ.get("RASA_URL", "http://127.0.0.1:5005"),
         "RASA_TOKEN": os.environ.get("RASA_TOKEN", ""),
+        "RASA_TRACKER_DB_URL": os.environ.get("RASA_TRACKER_DB_URL", ""),  # production: purge Rasa's texts too
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).resolve().parent.parent / "locales"),
@@ -45,6 +46,8 @@ def from_environment(instance_path: Path) -> dict:
         "SESSION_COOKIE_SECURE": secure,
         "PREFERRED_URL_SCHEME": "https" if secure else "http",
         "SEARCH_MAX_QUERY": 200,
+        "SEARCH_RATE_LIMIT": int(os.environ.get("SEARCH_RATE_LIMIT", "60")),  # per visitor per minute
+        "PROXY_COUNT": int(os.environ.get("PROXY_COUNT", "0")),  # reverse proxies in front that set X-Forwarded-*
         "SEARCH_PAGE_SIZE": 10,
         "PRIVACY_RETENTION_DAYS": int(os.environ.get("PRIVACY_RETENTION_DAYS", "30")),
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),

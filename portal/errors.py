@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from sqlalchemy.exc import DBAPIError
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -10,6 +11,20 @@ def json_error(status: int, message: str):
     response = jsonify({"error": {"status": status, "message": message}})
     response.status_code = status
     return response
+
+
+def _connection_errors() -> tuple:
+    """The driver's errors that mean "the connection is gone", not "the query is wrong"."""
+    errors = []
+    try:
+        import psycopg2
+        errors += [psycopg2.OperationalError, psycopg2.InterfaceError]
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+_CONNECTION_ERRORS = _connection_errors()
 
 
 def register(app: Flask) -> None:
@@ -23,6 +38,18 @@ def register(app: Flask) -> None:
             return render_template("errors/error.html", code=exc.code,
                                    message=_("Dit verzoek kunnen we niet verwerken.")), exc.code
         return render_template("errors/500.html"), exc.code or 500
+
+    @app.errorhandler(DBAPIError)
+    def database_unavailable(exc: DBAPIError):
+        """The database is restarting or unreachable: say so, and give back what was typed."""
+        if not exc.connection_invalidated and not isinstance(exc.orig, _CONNECTION_ERRORS):
+            return unexpected(exc)
+        app.logger.warning("database unavailable: %s", exc.orig)
+        if request.path.startswith("/api/"):
+            return json_error(503, _("We kunnen even niet bij onze gegevens. Je bericht is niet opgeslagen. "
+                                     "Probeer het over een minuut opnieuw."))
+        sent = "\n\n".join(v for k, v in request.form.items() if k not in ("csrf", "csrf_token") and v.strip())
+        return render_template("errors/unavailable.html", sent=sent), 503
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +17,43 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 BOT = ROOT / "bot"
 MODEL = BOT / "models" / "cjg.tar.gz"
+PRODUCTION_ENDPOINTS = ROOT / "deploy" / "rasa-endpoints.yml"
+
+
+def _signal(proc: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        pass  # already gone
+
+
+class Processes:
+    """The stack's processes by name, to stop and start one again (fault tests)."""
+
+    def __init__(self, starters: dict, log_dir: Path):
+        self._starters, self._log_dir, self.running = starters, log_dir, {}
+
+    def start(self, name: str) -> subprocess.Popen:
+        cmd, cwd, env = self._starters[name]
+        log = open(self._log_dir / f"{name}.log", "a")
+        self.running[name] = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                              start_new_session=True)  # its own group: workers stop with it
+        return self.running[name]
+
+    def stop(self, name: str, kill: bool = False) -> None:
+        proc = self.running.pop(name, None)
+        if proc is None:
+            return
+        _signal(proc, signal.SIGKILL if kill else signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            _signal(proc, signal.SIGKILL)
+            proc.wait()
+
+    def stop_all(self) -> None:
+        for name in list(self.running):
+            self.stop(name)
 
 
 def free_port() -> int:
@@ -48,8 +86,11 @@ def train_model() -> Path:
 
 @contextmanager
 def running_stack(instance: Path, *, database_url: str | None = None, workers: int = 2, log_dir: Path | None = None,
-                  env: dict | None = None):
-    """Yield the URLs of a running stack; the portal's database is prepared and the content imported."""
+                  env: dict | None = None, rasa_env: dict | None = None):
+    """Yield the URLs of a running stack; the portal's database is prepared and the content imported.
+    With `rasa_env` (the RASA_DB_* and RASA_REDIS_* settings of docs/deploy.md) Rasa runs as in
+    production: deploy/rasa-endpoints.yml, conversations in PostgreSQL, locks in Redis, two Sanic
+    workers. The yielded dict's "processes" stops and starts single processes."""
     instance = Path(instance)
     instance.mkdir(parents=True, exist_ok=True)
     log_dir = Path(log_dir or instance)
@@ -69,37 +110,30 @@ def running_stack(instance: Path, *, database_url: str | None = None, workers: i
         result = subprocess.run([flask, *args], cwd=ROOT, env=env, capture_output=True, text=True)
         if result.returncode and args[0] != "socialmap":
             raise RuntimeError(result.stderr)
-    procs = []
-
-    def start(name, cmd, cwd):
-        log = open(log_dir / f"{name}.log", "w")
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-        procs.append(proc)
-        return proc
-
+    endpoints = instance / "endpoints.yml"
+    endpoints.write_text(f"action_endpoint:\n  url: \"{urls['actions']}/webhook\"\n")
+    if rasa_env:
+        endpoints = PRODUCTION_ENDPOINTS
+    rasa_cmd = [str(BOT / ".venv/bin/rasa"), "run", "--enable-api", "--auth-token", token, "-i", "127.0.0.1",
+                "-p", str(ports["rasa"]), "--model", str(MODEL), "--endpoints", str(endpoints),
+                "--credentials", "credentials.yml"]
+    processes = Processes({
+        "actions": ([str(BOT / ".venv/bin/rasa"), "run", "actions", "--port", str(ports["actions"]),
+                     "--actions", "actions"], BOT, env),
+        "rasa": (rasa_cmd, BOT, {**env, **(rasa_env or {}), **({"SANIC_WORKERS": "2"} if rasa_env else {})}),
+        "portal": ([str(ROOT / ".venv/bin/gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
+                    "--bind", f"127.0.0.1:{ports['portal']}", "--workers", str(workers), "portal:create_app()"],
+                   ROOT, env),
+    }, log_dir)
     try:
-        actions = start("actions", [str(BOT / ".venv/bin/rasa"), "run", "actions", "--port", str(ports["actions"]),
-                                    "--actions", "actions"], BOT)
-        endpoints = instance / "endpoints.yml"
-        endpoints.write_text(f"action_endpoint:\n  url: \"{urls['actions']}/webhook\"\n")
-        rasa = start("rasa", [str(BOT / ".venv/bin/rasa"), "run", "--enable-api", "--auth-token", token,
-                              "-i", "127.0.0.1", "-p", str(ports["rasa"]), "--model", str(MODEL),
-                              "--endpoints", str(endpoints), "--credentials", "credentials.yml"], BOT)
-        portal = start("portal", [str(ROOT / ".venv/bin/gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
-                                  "--bind", f"127.0.0.1:{ports['portal']}", "--workers", str(workers),
-                                  "portal:create_app()"], ROOT)
-        wait_for(urls["portal"] + "/api/themes", 60, portal)
-        wait_for(urls["actions"] + "/health", 120, actions)
-        wait_for(urls["rasa"] + "/", 300, rasa)
-        yield {**urls, "token": token}
+        for name in ("actions", "rasa", "portal"):
+            processes.start(name)
+        wait_for(urls["portal"] + "/api/themes", 60, processes.running["portal"])
+        wait_for(urls["actions"] + "/health", 120, processes.running["actions"])
+        wait_for(urls["rasa"] + "/", 300, processes.running["rasa"])
+        yield {**urls, "token": token, "processes": processes}
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        processes.stop_all()
 
 
 if __name__ == "__main__":

@@ -5,17 +5,19 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 
 from portal import municipality, search_index, taxonomy
 from portal.content import compose
 from portal.content.render import article_path, plain_text, resolve_placeholders
 from portal.errors import json_error
 from portal.extensions import db
+from portal.ratelimit import too_many
 from portal.views.search import search_params
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_LIMIT = 50
+LOOPBACK = {"127.0.0.1", "::1"}
 OPENAPI = Path(__file__).resolve().parent.parent / "openapi.yml"
 
 
@@ -107,6 +109,8 @@ def search():
         return json_error(400, "Unknown filter value: " + ", ".join(p.removeprefix("unknown_") for p in unknown))
     if not query:
         return json_error(400, "Parameter q is required")
+    if request.remote_addr not in LOOPBACK and too_many("api_search", current_app.config.get("SEARCH_RATE_LIMIT", 60)):
+        return json_error(429, "Too many searches; wait a minute")  # the assistant's actions call from loopback
     limit = _limit(10)
     if limit is None:
         return json_error(400, f"limit must be a number from 1 to {MAX_LIMIT}")

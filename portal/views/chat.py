@@ -93,6 +93,9 @@ def post_message():
     except rasa.AssistantUnavailable as exc:
         current_app.logger.warning("assistant unavailable: %s", exc)
         messages, available = contact_options(), False
+    if not messages:  # Rasa is up but could not act (its action server is down): never leave them empty-handed
+        current_app.logger.warning("assistant gave no answer to conversation %s", conversation.id)
+        messages, available = contact_options(), False
     for message in messages:
         payload = {k: message[k] for k in ("buttons", "custom") if k in message} or None
         conversations.add(db.session, conversation, "bot", message.get("text", ""), payload)

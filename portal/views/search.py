@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 
 from portal import municipality, search_index, taxonomy
+from portal.ratelimit import too_many
 
 bp = Blueprint("search", __name__)
 
@@ -34,10 +35,15 @@ def search_params(args) -> tuple[str, dict[str, str], int, list[str]]:
 @bp.get("/zoeken")
 def results():
     query, filters, page, problems = search_params(request.args)
-    result = None
-    if query:
+    result, status = None, 200
+    if query and too_many("search", current_app.config.get("SEARCH_RATE_LIMIT", 60)):
+        status, problems = 429, [*problems, "too_many"]
+        query = ""
+    elif query and not search_index().exists():  # the index could not be built: say so, keep serving
+        status = 503
+    elif query:
         result = search_index().search(query, filters=filters, municipality=municipality()["slug"], page=page,
                                        page_size=current_app.config["SEARCH_PAGE_SIZE"])
     site = "jongin" if request.args.get("site") == "jongin" or filters.get("audience") == "jongeren" else "vcjg"
     return render_template("search/results.html", query=query, filters=filters, result=result,
-                           problems=problems, site=site, tax=taxonomy())
+                           problems=problems, site=site, tax=taxonomy()), status
