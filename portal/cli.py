@@ -1,4 +1,4 @@
-"""Command-line tools: `flask content import`, `flask search reindex`,
+"""Command-line tools: `flask content import`, `flask content sync`, `flask search reindex`,
 `flask translate ...`, `flask backup` and `flask restore`."""
 from __future__ import annotations
 
@@ -13,11 +13,15 @@ from flask.cli import AppGroup, with_appcontext
 from portal import backup, municipality, search_index, taxonomy
 from portal.content.importer import import_content
 from portal.content.indexing import reindex
+from portal.editorial.scheduling import publish_due
 from portal.ehulp.accounts import AccountError, create_worker
 from portal.ehulp.models import ROLES
 from portal.ehulp.purge import purge, purge_rasa_trackers
 from portal.extensions import db
 from portal.models import utcnow
+from portal.national.models import KINDS
+from portal.national.sync import SyncBusy, sync
+from portal.stories import moderation as stories, photos
 from portal.taxonomy import load_municipalities
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +29,7 @@ content_cli = AppGroup("content", help="Inhoud importeren.")
 search_cli = AppGroup("search", help="De zoekindex beheren.")
 translate_cli = AppGroup("translate", help="Vertalingen (pybabel).")
 users_cli = AppGroup("users", help="Accounts van medewerkers.")
-privacy_cli = AppGroup("privacy", help="Privacy: oude gesprekken en vragen wissen.")
+privacy_cli = AppGroup("privacy", help="Privacy: oude gesprekken, vragen en verhalen wissen.")
 
 
 @users_cli.command("create")
@@ -34,7 +38,7 @@ privacy_cli = AppGroup("privacy", help="Privacy: oude gesprekken en vragen wisse
 @click.option("--name", "display_name", help="Voornaam of functie, zichtbaar voor de bezoeker.")
 @click.password_option(help="Minstens 12 tekens.")
 def users_create(email, role, display_name, password):
-    """Create a worker or supervisor account."""
+    """Create a staff account: worker, supervisor, redacteur, eindredacteur or admin."""
     try:
         worker = create_worker(db.session, email, password, role, display_name)
     except AccountError as exc:
@@ -45,7 +49,8 @@ def users_create(email, role, display_name, password):
 @privacy_cli.command("purge")
 @click.option("--days", type=int, default=None, help="Bewaartermijn in dagen (standaard PRIVACY_RETENTION_DAYS of 30).")
 def privacy_purge(days):
-    """Delete closed conversations and answered questions older than the retention period."""
+    """Delete closed conversations, answered questions, and rejected or never
+    reviewed stories, older than the retention period."""
     days = current_app.config["PRIVACY_RETENTION_DAYS"] if days is None else days
     counts = purge(db.session, days)
     click.echo(f"Gewist: {counts['conversations']} gesprekken, {counts['questions']} vragen, "
@@ -53,6 +58,8 @@ def privacy_purge(days):
     if current_app.config.get("RASA_TRACKER_DB_URL"):
         click.echo(f"Gewist bij de assistent: {purge_rasa_trackers(current_app.config['RASA_TRACKER_DB_URL'], days)} "
                    "gesprekken")
+    gone = stories.purge(db.session, days, photos.folder(current_app.config["UPLOAD_DIR"]))
+    click.echo(f"Gewist: {gone} verhalen van jongeren (afgewezen of nooit beoordeeld)")
 
 
 def rebuild_index() -> int:
@@ -75,8 +82,50 @@ def content_import(content_dir):
     for error in report.errors:
         click.echo(f"FOUT {error}", err=True)
     click.echo(report.summary())
+    if report.managed:
+        click.echo("Overgeslagen, want beheerd in de redactie: " + ", ".join(report.managed))
     count = rebuild_index()
     click.echo(f"Zoekindex: {count} artikelen")
+
+
+@content_cli.command("sync")
+@click.argument("source", required=False)
+@click.option("--full", is_flag=True, help="Alles opvragen; wat niet meer in de feed staat, gaat offline.")
+def content_sync(source, full):
+    """Synchronise the national articles from the national feed (URL or file;
+    default NATIONAL_FEED_URL); then bring the search index up to date."""
+    from portal.views.editorial import went_live
+    source = source or current_app.config.get("NATIONAL_FEED_URL")
+    if not source:
+        click.echo("Geen bron: geef een URL of bestand op, of stel NATIONAL_FEED_URL in.", err=True)
+        raise click.exceptions.Exit(2)
+    try:
+        run = sync(db.session, source, taxonomy=taxonomy(), place=municipality(), full=full)
+    except SyncBusy as exc:
+        click.echo(str(exc), err=True)
+        raise click.exceptions.Exit(1) from exc
+    since = f" (wijzigingen na {run.changed_after:%Y-%m-%d %H:%M:%S} UTC)" if run.changed_after else ""
+    click.echo(f"Landelijke inhoud van {run.source}{since}{' (volledig)' if full else ''}")
+    if run.status == "failed":
+        click.echo(f"Synchronisatie mislukt: {run.error}", err=True)
+        raise click.exceptions.Exit(1)
+    for change in run.changes:
+        click.echo(f"  {KINDS[change.kind]}: {change.title} ({change.slug})")
+    for problem in run.problems:
+        click.echo(f"{'FOUT' if problem.level == 'error' else 'LET OP'} {problem}", err=True)
+    click.echo(run.summary())
+    if run.changed_anything:
+        went_live([change.slug for change in run.changes])
+        click.echo("Zoekindex bijgewerkt")
+
+
+@content_cli.command("publish-due")
+def content_publish_due():
+    """Publish the scheduled articles whose time has come (run it from cron every minute)."""
+    from portal.views.editorial import today, went_live
+    slugs = publish_due(db.session, today=today())
+    went_live(slugs)
+    click.echo(f"Gepubliceerd: {len(slugs)} gepland(e) artikel(en)" + (f": {', '.join(slugs)}" if slugs else ""))
 
 
 @search_cli.command("reindex")

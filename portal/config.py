@@ -31,7 +31,9 @@ def from_environment(instance_path: Path) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MUNICIPALITY": os.environ.get("MUNICIPALITY", "deventer"),
         "CONTENT_DIR": os.environ.get("CONTENT_DIR", str(Path(__file__).resolve().parent.parent / "content")),
+        "NATIONAL_FEED_URL": os.environ.get("NATIONAL_FEED_URL", ""),  # the national content feed (URL or file)
         "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(instance_path / "search-index")),
+        "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(instance_path / "uploads")),  # photos of stories: stories/
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         "RASA_URL": os.environ.get("RASA_URL", "http://127.0.0.1:5005"),
         "RASA_TOKEN": os.environ.get("RASA_TOKEN", ""),

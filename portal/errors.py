@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
-from sqlalchemy.exc import DBAPIError
 from flask_babel import gettext as _
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 
@@ -30,14 +30,15 @@ _CONNECTION_ERRORS = _connection_errors()
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
+        headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]  # Allow on a 405
         if request.path.startswith("/api/"):
-            return json_error(exc.code or 500, exc.description if exc.code != 404 else "Not found")
+            return json_error(exc.code or 500, exc.description if exc.code != 404 else "Not found"), headers
         if exc.code == 404:
-            return render_template("errors/404.html"), 404
+            return render_template("errors/404.html"), 404, headers
         if exc.code and exc.code < 500:
             return render_template("errors/error.html", code=exc.code,
-                                   message=_("Dit verzoek kunnen we niet verwerken.")), exc.code
-        return render_template("errors/500.html"), exc.code or 500
+                                   message=_("Dit verzoek kunnen we niet verwerken.")), exc.code, headers
+        return render_template("errors/500.html"), exc.code or 500, headers
 
     @app.errorhandler(DBAPIError)
     def database_unavailable(exc: DBAPIError):

@@ -40,6 +40,14 @@ class Article(db.Model):
     last_change_date: Mapped[dt.date | None] = mapped_column(Date)
     source_path: Mapped[str | None] = mapped_column(String(300))
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # The editorial workflow (portal/editorial): the state of the working copy,
+    # a version that every change raises (optimistic locking), whether editors
+    # manage the article in the portal (the file importer then leaves it alone),
+    # and when a scheduled publication is due.
+    state: Mapped[str] = mapped_column(String(12), default="published", index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    editor_managed: Mapped[bool] = mapped_column(Boolean, default=False)
+    publish_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -64,6 +72,21 @@ class Article(db.Model):
     @property
     def is_addition(self) -> bool:
         return self.addition_to is not None
+
+    @property
+    def feed_managed(self) -> bool:
+        """A national article that the national sync wrote: it no longer comes from a file."""
+        return self.source == "national" and self.source_path is None and self.external_reference is not None
+
+    def set_tags(self, session, wanted: list[tuple[str, str]]) -> None:
+        """Replace the tags by these (facet, value) pairs, in this order, when they differ."""
+        current = [(t.facet, t.value) for t in sorted(self.tags, key=lambda t: t.position)]
+        if current == wanted:
+            return
+        if self.tags:
+            self.tags.clear()
+            session.flush()  # delete the old tags before the new ones hit the unique constraint
+        self.tags = [ArticleTag(facet=f, value=v, position=i) for i, (f, v) in enumerate(wanted)]
 
 
 class ArticleTag(db.Model):

@@ -48,13 +48,19 @@ class PageCache:
                 self._pages.popitem(last=False)
 
 
-def cached_page(view):
-    """Cache the HTML of a successful GET per path, query and language."""
+def cached_page(view=None, *, vary=None):
+    """Cache the HTML of a successful GET per path, query and language.
+    `vary`, when given, returns (key, stamp) for the request: pages are kept
+    apart per key (a few variants) and rebuilt when the stamp changes."""
+    if view is None:
+        return functools.partial(cached_page, vary=vary)
+
     @functools.wraps(view)
     def wrapped(*args, **kwargs):
         cache: PageCache = current_app.extensions.setdefault("page_cache", PageCache())
-        key = (request.full_path, str(get_locale()))
-        version = cache.version(current_app.config.get("PAGE_CACHE_TTL", VERSION_TTL))
+        extra_key, stamp = vary() if vary else (None, None)
+        key = (request.full_path, str(get_locale()), extra_key)
+        version = (cache.version(current_app.config.get("PAGE_CACHE_TTL", VERSION_TTL)), stamp)
         entry = cache.get(key)
         if entry is not None and entry[0] == version:
             return current_app.response_class(entry[1], mimetype="text/html")

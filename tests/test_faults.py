@@ -143,6 +143,7 @@ def test_postgresql_drops_connections_while_questions_come_in(stack):
         killer.join()
         admin.dispose()
     statuses = [status for _, status, _ in results]
+    print(f"\ne-consult while connections drop: {statuses.count(201)} stored, {statuses.count(503)} asked to retry")
     assert 500 not in statuses, statuses
     assert set(statuses) <= {201, 503}, statuses
     stored = sa.create_engine(stack["portal_db"])

@@ -1,4 +1,10 @@
-"""Import content files into the database, idempotently."""
+"""Import content files into the database, idempotently.
+
+Articles that editors manage in the portal (`Article.editor_managed`: created,
+edited or moved on in the editorial workflow) belong to the portal from then
+on, and national articles that `flask content sync` wrote belong to the
+national feed (`Article.feed_managed`): the importer neither overwrites nor
+unpublishes them, and reports them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.content.parse import ArticleSource, ContentError, read_all
-from portal.models import Article, ArticleTag, utcnow
+from portal.models import Article, utcnow
 from portal.taxonomy import Taxonomy
 
 FIELDS = ("title", "summary", "body", "source", "municipality", "addition_to", "story", "example",
@@ -22,6 +28,8 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     unpublished: list[str] = field(default_factory=list)
+    managed: list[str] = field(default_factory=list)  # skipped: editors manage these in the portal
+    synced: list[str] = field(default_factory=list)  # skipped: the national feed manages these
     errors: list[ContentError] = field(default_factory=list)
 
     @property
@@ -30,23 +38,20 @@ class ImportReport:
 
     def summary(self) -> str:
         return (f"{len(self.created)} nieuw, {len(self.updated)} bijgewerkt, {len(self.unchanged)} ongewijzigd, "
-                f"{len(self.unpublished)} offline gehaald, {len(self.errors)} fouten")
+                f"{len(self.unpublished)} offline gehaald, {len(self.errors)} fouten, "
+                f"{len(self.managed)} overgeslagen (beheerd in de redactie), "
+                f"{len(self.synced)} overgeslagen (uit de landelijke feed)")
 
 
 def _apply(session: Session, article: Article, src: ArticleSource) -> None:
     for name in FIELDS:
         setattr(article, name, getattr(src, name))
     article.source_path = src.path
-    article.published = True
+    article.published, article.state = True, "published"
+    article.version = (article.version or 0) + 1  # a form opened before the import is now stale
     article.updated_at = utcnow()
-    wanted = [("audience", v) for v in src.audiences] + [("theme", v) for v in src.themes] + \
-             [("age_phase", v) for v in src.age_phases]
-    current = [(t.facet, t.value) for t in sorted(article.tags, key=lambda t: t.position)]
-    if current != wanted:
-        if article.tags:
-            article.tags.clear()
-            session.flush()  # delete the old tags before the new ones hit the unique constraint
-        article.tags = [ArticleTag(facet=f, value=v, position=i) for i, (f, v) in enumerate(wanted)]
+    article.set_tags(session, [("audience", v) for v in src.audiences] + [("theme", v) for v in src.themes]
+                     + [("age_phase", v) for v in src.age_phases])
 
 
 def import_content(session: Session, content_dir: Path, taxonomy: Taxonomy, municipalities: dict) -> ImportReport:
@@ -61,7 +66,11 @@ def import_content(session: Session, content_dir: Path, taxonomy: Taxonomy, muni
         article = existing.get(src.slug)
         if article is None:
             article = session.scalar(select(Article).where(Article.slug == src.slug))
-        if article is None:
+        if article is not None and article.editor_managed:
+            report.managed.append(src.slug)
+        elif article is not None and article.feed_managed:
+            report.synced.append(src.slug)
+        elif article is None:
             article = Article(slug=src.slug)
             _apply(session, article, src)
             session.add(article)
@@ -73,8 +82,10 @@ def import_content(session: Session, content_dir: Path, taxonomy: Taxonomy, muni
             report.updated.append(src.slug)
     seen = {s.slug for s in sources}
     for slug, article in existing.items():
-        if slug not in seen and article.published and article.source_path not in failed_paths:
-            article.published = False
+        if slug not in seen and article.published and article.source_path not in failed_paths \
+                and not article.editor_managed:
+            article.published, article.state = False, "unpublished"
+            article.version += 1
             article.updated_at = utcnow()
             report.unpublished.append(slug)
     session.commit()

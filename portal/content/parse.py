@@ -151,7 +151,7 @@ def parse_text(path: str, text: str, taxonomy: Taxonomy,
         return None, [ContentError(path, "front matter", "geen YAML-kop tussen twee regels '---'")]
     try:
         meta = yaml.safe_load(split[0])
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: a date such as 2026-02-30
         mark = getattr(exc, "problem_mark", None)
         where = f" (regel {mark.line + 2})" if mark else ""
         return None, [ContentError(path, "front matter", f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}")]
@@ -181,7 +181,7 @@ def parse_text(path: str, text: str, taxonomy: Taxonomy,
     municipality = meta.get("municipality")
     addition_to = meta.get("addition_to")
     if source == "local":
-        if municipality not in municipalities:
+        if not isinstance(municipality, str) or municipality not in municipalities:
             c.error("municipality", f"onbekende gemeente '{municipality}'")
     elif source == "national":
         if municipality:
@@ -219,7 +219,7 @@ def parse_text(path: str, text: str, taxonomy: Taxonomy,
     known = {"slug", "title", "summary", "audiences", "themes", "age_phases", "source", "municipality",
              "reviewed_on", "review_by", "related", "links", "attachments", "videos", "external_reference",
              "parent_reference", "position", "last_change_date", "addition_to", "story", "example"}
-    for unknown in sorted(set(meta) - known):
+    for unknown in sorted(str(k) for k in set(meta) - known):
         c.error(unknown, "onbekend veld")
     return (None, c.errors) if c.errors else (article, [])
 

@@ -6,6 +6,7 @@ import fcntl
 import os
 import re
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from markupsafe import escape
 from whoosh import index as whoosh_index
 from whoosh import scoring, writing
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.query import And, AndMaybe, FuzzyTerm, Or, Term
+from whoosh.query import AndMaybe, FuzzyTerm, Or, Term
 
 from portal.search.dutch import dutch_analyzer, synonyms_of
 from portal.search.snippets import snippet as make_snippet
@@ -101,28 +102,51 @@ class SearchIndex:
     def exists(self) -> bool:
         return whoosh_index.exists_in(self.directory)
 
-    def rebuild(self, documents) -> int:
-        """Replace the whole index with these documents in one commit."""
+    def current(self) -> bool:
+        """Whether the index exists in this schema's layout (else only a rebuild helps)."""
+        layout = self.directory / ".layout"
+        return self.exists() and layout.exists() and layout.read_text() == LAYOUT
+
+    @contextmanager
+    def _writing(self):
+        """The index to write to, under the one writer lock of all processes;
+        a new index when there is none in this layout yet."""
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / ".rebuild.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            layout = self.directory / ".layout"
-            if self.exists() and layout.exists() and layout.read_text() == LAYOUT:
+            if self.current():
                 ix = whoosh_index.open_dir(self.directory)  # the generation keeps counting up: readers refresh
             else:
                 ix = whoosh_index.create_in(self.directory, _schema())
-                layout.write_text(LAYOUT)
+                (self.directory / ".layout").write_text(LAYOUT)
+            try:
+                yield ix
+            finally:
+                ix.close()
+
+    def rebuild(self, documents) -> int:
+        """Replace the whole index with these documents in one commit."""
+        with self._writing() as ix:
             writer = ix.writer(limitmb=128)
             count = 0
             for doc in documents:
-                writer.add_document(
-                    slug=doc.slug, url=doc.url, source=doc.source, municipality=doc.municipality or "",
-                    title=doc.title, summary=doc.summary, body=doc.body,
-                    text="\n".join([doc.title] + [doc.summary] * SUMMARY_WEIGHT + [doc.body]),
-                    audience=",".join(doc.audiences), theme=",".join(doc.themes), age_phase=",".join(doc.age_phases))
+                writer.add_document(**_fields(doc))
                 count += 1
             writer.commit(mergetype=writing.CLEAR)
-            ix.close()
+        return count
+
+    def update(self, documents, removed: list[str] = ()) -> int:
+        """Add or replace these documents and remove the slugs in `removed`, in
+        one commit; every process's next search sees the change."""
+        with self._writing() as ix:
+            writer = ix.writer()
+            for slug in removed:
+                writer.delete_by_term("slug", slug)
+            count = 0
+            for doc in documents:
+                writer.update_document(**_fields(doc))
+                count += 1
+            writer.commit()
         return count
 
     def _current_searcher(self):
@@ -226,6 +250,14 @@ class SearchIndex:
                     counts[value] = count
             facets[name] = counts
         return facets
+
+
+def _fields(doc: SearchDocument) -> dict:
+    """The stored and indexed fields of one document."""
+    return dict(slug=doc.slug, url=doc.url, source=doc.source, municipality=doc.municipality or "",
+                title=doc.title, summary=doc.summary, body=doc.body,
+                text="\n".join([doc.title] + [doc.summary] * SUMMARY_WEIGHT + [doc.body]),
+                audience=",".join(doc.audiences), theme=",".join(doc.themes), age_phase=",".join(doc.age_phases))
 
 
 def _words(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from portal.numbers import whole_number
 from portal.socialmap import hours
 from portal.socialmap.hours import TZ, Day, Schedule
 from portal.socialmap.models import Location, Organization, Service, ServiceAtLocation, ServiceAttribute
@@ -21,6 +22,7 @@ from portal.taxonomy import Taxonomy
 
 MAX_AGE = 120
 MAX_QUERY = 200
+MOMENT_YEARS = (1900, 2999)  # the hours engine looks 400 days ahead: keep far from date.max and date.min
 NO_HOURS_TEXT = "Geen vaste tijden bekend; bel of kijk op de site."
 
 
@@ -31,11 +33,13 @@ def now() -> dt.datetime:
 
 def parse_moment(raw: str) -> dt.datetime:
     """An ISO 8601 moment; a naive one is Europe/Amsterdam. A '+' that a URL
-    turned into a space is read as '+'. Raises ValueError."""
+    turned into a space is read as '+'. Raises ValueError, also outside MOMENT_YEARS."""
     text = raw.strip()
     if "T" in text and " " in text:
         text = text.replace(" ", "+")
     moment = dt.datetime.fromisoformat(text)
+    if not MOMENT_YEARS[0] <= moment.year <= MOMENT_YEARS[1]:
+        raise ValueError(f"year {moment.year} is outside {MOMENT_YEARS}")
     return moment.replace(tzinfo=TZ) if moment.tzinfo is None else moment
 
 
@@ -79,7 +83,7 @@ def parse_filters(args, taxonomy: Taxonomy) -> tuple[Filters, list[FilterError]]
     else:
         filters.language = language
     age = (args.get("age") or "").strip()
-    if age and not (age.isdigit() and int(age) <= MAX_AGE):
+    if age and whole_number(age, 0, MAX_AGE) is None:
         errors.append(FilterError("age", age, f"age must be a whole number of years from 0 to {MAX_AGE}, "
                                   f"not '{age}'"))
     elif age:

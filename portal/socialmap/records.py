@@ -275,7 +275,9 @@ class _Check:
         if value is None:
             self.error(fld, "ontbreekt")
             return None
-        if not isinstance(value, dt.date):
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        elif not isinstance(value, dt.date):
             try:
                 value = dt.date.fromisoformat(str(value))
             except ValueError:
@@ -364,7 +366,7 @@ def load_crisis_lines(path: str | Path, taxonomy: Taxonomy) -> tuple[dict[str, C
     rel = _rel(path, path.parent)
     try:
         data = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
         return {}, [RecordError(rel, None, None, f"niet te lezen: {exc}")]
     if not isinstance(data, dict) or not isinstance(data.get("situations"), dict) \
             or not isinstance(data.get("lines"), list):
@@ -404,8 +406,8 @@ def _rel(path: Path, content_dir: Path) -> str:
 def _read_list(path: Path, rel: str) -> tuple[list[dict], list[RecordError]]:
     try:
         data = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return [], [RecordError(rel, None, None, f"niet te lezen: {exc}")]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
+        return [], [RecordError(rel, None, None, f"niet te lezen: {exc}")]  # ValueError: a date such as 2026-02-30
     if data is None:
         return [], []
     if not isinstance(data, list):
@@ -528,7 +530,7 @@ def _service_locations(check: _Check, municipality: str | None, smap: SocialMap)
             continue
         unknown = set(item) - {"location", "schedule", "description"}
         if unknown:
-            check.error(where, f"onbekend veld {', '.join(sorted(unknown))}")
+            check.error(where, f"onbekend veld {', '.join(sorted(map(str, unknown)))}")
         slug = item["location"]
         if not any(loc.slug == slug and loc.municipality == municipality for loc in smap.locations):
             check.error(f"{where}.location", f"onbekende locatie '{slug}'")

@@ -12,6 +12,7 @@ from portal.content import compose
 from portal.content.render import article_path, plain_text, resolve_placeholders
 from portal.errors import json_error
 from portal.extensions import db
+from portal.numbers import whole_number
 from portal.ratelimit import too_many
 from portal.views.search import search_params
 
@@ -38,10 +39,7 @@ def article_json(a, full: bool = False) -> dict:
 
 
 def _limit(default: int = 20) -> int | None:
-    raw = request.args.get("limit", str(default))
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
-        return None
-    return int(raw)
+    return whole_number(request.args.get("limit", str(default)), 1, MAX_LIMIT)
 
 
 @lru_cache(maxsize=1)
@@ -76,8 +74,8 @@ def articles():
     limit = _limit()
     if limit is None:
         return json_error(400, f"limit must be a number from 1 to {MAX_LIMIT}")
-    offset = request.args.get("offset", "0")
-    if not offset.isdigit():
+    offset = whole_number(request.args.get("offset", "0"))
+    if offset is None:
         return json_error(400, "offset must be a number")
     place = municipality()["slug"]
     query = (request.args.get("q") or "").strip()
@@ -86,10 +84,10 @@ def articles():
                                                        page_size=MAX_LIMIT).hits]
         items = {a.slug: a for a in compose.articles(db.session, place, slugs=slugs, source=source)}
         ordered = [items[s] for s in slugs if s in items]
-        page = ordered[int(offset):int(offset) + limit]
+        page = ordered[offset:offset + limit]
         return jsonify({"total": len(ordered), "items": [article_json(a) for a in page]})
     everything = compose.articles(db.session, place, source=source, **filters)
-    page = everything[int(offset):int(offset) + limit]
+    page = everything[offset:offset + limit]
     return jsonify({"total": len(everything), "items": [article_json(a) for a in page]})
 
 
@@ -111,6 +109,8 @@ def search():
         return json_error(400, "Parameter q is required")
     if request.remote_addr not in LOOPBACK and too_many("api_search", current_app.config.get("SEARCH_RATE_LIMIT", 60)):
         return json_error(429, "Too many searches; wait a minute")  # the assistant's actions call from loopback
+    if whole_number(request.args.get("page", "1"), 1) is None:
+        return json_error(400, "page must be a number from 1")
     limit = _limit(10)
     if limit is None:
         return json_error(400, f"limit must be a number from 1 to {MAX_LIMIT}")

@@ -13,6 +13,7 @@ from portal.ehulp import availability, queue
 from portal.ehulp.models import Worker
 from portal.extensions import db
 from portal.models import utcnow
+from portal.numbers import whole_number
 from portal.ratelimit import too_many
 
 bp = Blueprint("chat", __name__, url_prefix="/api/chat")
@@ -186,10 +187,10 @@ def get_messages():
     conversation = conversations.find(db.session, conversation_id, _secret(conversation_id))
     if conversation is None:
         return _gone()
-    after = request.args.get("after", "0")
-    if not after.isdigit():
+    after = whole_number(request.args.get("after", "0"))
+    if after is None:
         return _reply(400, "after must be a message id")
-    items = conversations.after(db.session, conversation, int(after))
+    items = conversations.after(db.session, conversation, after)
     return jsonify({"conversation_id": conversation.id, "state": conversation.state, **queue_info(conversation),
                     "messages": [{"id": m.id, "sender": m.sender, "text": m.text, **(m.payload or {})}
                                  for m in items]})

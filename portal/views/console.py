@@ -18,6 +18,7 @@ from portal.ehulp import accounts, econsult, queue
 from portal.ehulp.models import EConsult, SafetyConcern, Worker
 from portal.extensions import db
 from portal.models import utcnow
+from portal.numbers import whole_number
 from portal.ratelimit import too_many
 from portal.content import compose
 from portal.content.render import article_path
@@ -152,7 +153,7 @@ def conversation(conversation_id):
 def conversation_json(conversation_id):
     item = _readable(conversation_id)
     since = request.args.get("after", "0")
-    messages = after(db.session, item, int(since) if since.isdigit() else 0)
+    messages = after(db.session, item, whole_number(since) or 0)
     db.session.commit()
     return jsonify({"state": item.state, "mine": _mine(item), "messages": [
         {"id": m.id, "sender": m.sender, "text": m.text, "custom": (m.payload or {}).get("custom")} for m in messages]})

@@ -30,7 +30,7 @@ def notify(address: str) -> None:
 @bp.route("/e-hulp", methods=["GET", "POST"])
 def ask_page():
     form = {"text": "", "email": ""}
-    error = None
+    error = error_field = None
     if request.method == "POST":
         form = {"text": request.form.get("text", ""), "email": request.form.get("email", "")}
         if too_many("econsult", 10, 3600):
@@ -41,10 +41,10 @@ def ask_page():
                                               request.form.get("site", "vcjg"))
                 return render_template("ehulp/ticket.html", code=code, days=econsult.ANSWER_DAYS)
             except econsult.QuestionError as exc:
-                error = ERRORS[str(exc)]()
+                error, error_field = ERRORS[str(exc)](), "email" if str(exc) == "email" else "text"
     status = ehulp_now()
-    return render_template("ehulp/ask.html", form=form, error=error, status=status, days=econsult.ANSWER_DAYS,
-                           max_text=econsult.MAX_TEXT), 400 if error else 200
+    return render_template("ehulp/ask.html", form=form, error=error, error_field=error_field, status=status,
+                           days=econsult.ANSWER_DAYS, max_text=econsult.MAX_TEXT), 400 if error else 200
 
 
 @bp.get("/e-hulp/antwoord")

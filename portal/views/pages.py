@@ -1,4 +1,4 @@
-"""Pages outside the content: contact, e-hulp and the language switch."""
+"""Pages outside the content: contact, the accessibility statement and the language switch."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -11,6 +11,12 @@ bp = Blueprint("pages", __name__)
 @bp.get("/contact")
 def contact():
     return render_template("pages/contact.html")
+
+
+@bp.get("/toegankelijkheid")
+def accessibility():
+    """The accessibility statement, in JongIn's style when asked from JongIn."""
+    return render_template("pages/accessibility.html", site="jongin" if request.args.get("site") == "jongin" else "vcjg")
 
 
 @bp.get("/taal/<lang>")

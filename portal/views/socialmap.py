@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from portal import municipality, taxonomy
 from portal.extensions import db
+from portal.numbers import whole_number
 from portal.site import crisis_lines
 from portal.socialmap import directory, display, editor, export, ics, jsonld, serialize
 from portal.socialmap.cli import import_command
@@ -150,9 +151,10 @@ def _query() -> tuple[Filters, dt.datetime, int]:
         abort(400, f"at must be an ISO 8601 moment such as 2026-12-29T10:00:00+01:00 (without an offset it is "
                    f"Europe/Amsterdam time), not '{raw_at}'")
     raw_limit = request.args.get("limit") or str(MAX_LIMIT)
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+    limit = whole_number(raw_limit, 1, MAX_LIMIT)
+    if limit is None:
         abort(400, f"limit must be a number from 1 to {MAX_LIMIT}, not '{raw_limit}'")
-    return filters, at, int(raw_limit)
+    return filters, at, limit
 
 
 @bp.get("/api/services")

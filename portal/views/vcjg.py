@@ -8,19 +8,21 @@ from portal.content import compose
 from portal.content.render import article_path
 from portal.extensions import db
 from portal.pagecache import cached_page
+from portal.views import board
 from portal.views.common import show_article, theme_page
 
 bp = Blueprint("vcjg", __name__)
 
 
 @bp.get("/")
-@cached_page
+@cached_page(vary=lambda: board.home_vary("vcjg"))
 def home():
     place = municipality()
     counts = compose.theme_counts(db.session, place["slug"], "ouders")
     local = compose.articles(db.session, place["slug"], audience="ouders", source="local", limit=4)
     return render_template("vcjg/home.html", themes=taxonomy().themes_for("ouders"), counts=counts,
-                           local_articles=local, article_path=article_path)
+                           local_articles=local, article_path=article_path,
+                           board=board.home_blocks("vcjg"))
 
 
 @bp.get("/ouders/thema/<theme>")

@@ -16,27 +16,46 @@
     return node;
   }
 
+  /* The queue: rebuilt only when who is waiting changes, so the keyboard focus on an "Aannemen"
+   * button survives the polling; the change is announced in a polite status line. */
   var queue = document.getElementById("queue");
   if (queue) {
+    var idOf = function (form) { return form.getAttribute("action"); };
+    var idsIn = function (node) {
+      return Array.prototype.map.call(node.querySelectorAll("form"), idOf).join(" ");
+    };
+    var takeForm = function (item, i) {
+      var li = el("li");
+      li.appendChild(el("span", null, queue.dataset.labelVisitor + " " + (i + 1) + " (" +
+                                      (item.site === "jongin" ? "JongIn" : "vCJG") + ")"));
+      var form = el("form", "inline");
+      form.method = "post";
+      form.action = queue.dataset.take.replace("__ID__", item.id);
+      var csrf = el("input"); csrf.type = "hidden"; csrf.name = "csrf"; csrf.value = queue.dataset.csrf;
+      var button = el("button", null, queue.dataset.labelTake); button.type = "submit";
+      form.appendChild(csrf); form.appendChild(button); li.appendChild(form);
+      return li;
+    };
     var pollQueue = function () {
       getJSON(queue.dataset.poll).then(function (data) {
         if (!data) return;
+        var list = el("ol", "queue-list");
+        data.waiting.forEach(function (item, i) { list.appendChild(takeForm(item, i)); });
+        if (idsIn(list) === idsIn(queue)) return;
+        var active = document.activeElement;
+        var focusedForm = active && queue.contains(active) && active.form ? idOf(active.form) : null;
         var count = document.getElementById("queue-count");
         if (count) count.textContent = "(" + data.waiting.length + ")";
+        var status = document.getElementById("queue-status");
+        if (status) status.textContent = queue.dataset.labelCount.replace("{n}", String(data.waiting.length));
         queue.textContent = "";
-        if (!data.waiting.length) { queue.appendChild(el("p", null, queue.dataset.labelEmpty)); return; }
-        var list = el("ol", "queue-list");
-        data.waiting.forEach(function (item, i) {
-          var li = el("li");
-          li.appendChild(el("span", null, (i + 1) + ". " + (item.site === "jongin" ? "JongIn" : "vCJG")));
-          var form = el("form", "inline");
-          form.method = "post";
-          form.action = queue.dataset.take.replace("__ID__", item.id);
-          var csrf = el("input"); csrf.type = "hidden"; csrf.name = "csrf"; csrf.value = queue.dataset.csrf;
-          var button = el("button", null, queue.dataset.labelTake); button.type = "submit";
-          form.appendChild(csrf); form.appendChild(button); li.appendChild(form); list.appendChild(li);
-        });
-        queue.appendChild(list);
+        queue.appendChild(data.waiting.length ? list : el("p", null, queue.dataset.labelEmpty));
+        if (focusedForm) {
+          var same = Array.prototype.filter.call(queue.querySelectorAll("form"), function (f) {
+            return idOf(f) === focusedForm;
+          })[0];
+          (same ? same.querySelector("button") : queue.querySelector("button") || queue).focus();
+        }
       });
     };
     setInterval(pollQueue, POLL_MS);
