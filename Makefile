@@ -9,7 +9,7 @@ export FLASK_APP := portal
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: browser run test test-portal test-bot lint-content eval bench translations db model install install-bot clean
+.PHONY: browser a11y-deps run test test-portal test-bot lint-content eval bench translations db model install install-bot clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ $(BOTVENV)/.installed: bot/requirements.txt bot/constraints.txt
 # Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded by Playwright)
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+# axe-core for the accessibility tests, as package-lock.json pins it: npm ci only when node_modules differs
+a11y-deps:
+	@node -p 'require("./package-lock.json").packages["node_modules/axe-core"].version === require("./node_modules/axe-core/package.json").version || process.exit(1)' >/dev/null 2>&1 || npm ci --no-audit --no-fund
 
 install: $(VENV)/.installed
 install-bot: $(BOTVENV)/.installed
@@ -46,7 +50,7 @@ run: db model
 lint-content: install
 	$(VENV)/bin/python -m portal.content.lint
 
-test: install install-bot browser translations lint-content
+test: install install-bot browser a11y-deps translations lint-content
 	$(VENV)/bin/python -m pytest tests -q
 	$(MAKE) test-bot
 

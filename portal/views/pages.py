@@ -16,7 +16,8 @@ def contact():
 @bp.get("/toegankelijkheid")
 def accessibility():
     """The accessibility statement, in JongIn's style when asked from JongIn."""
-    return render_template("pages/accessibility.html", site="jongin" if request.args.get("site") == "jongin" else "vcjg")
+    site = "jongin" if request.args.get("site") == "jongin" else "vcjg"
+    return render_template("pages/accessibility.html", site=site)
 
 
 @bp.get("/taal/<lang>")
