@@ -7,17 +7,21 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.audience import age_phase, audience
 from actions.disclosure import disclose
+from actions.find_service import ActionFindService, service_question
 from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback
+from actions.second_opinion import agreed_theme, hits_of, ranked_themes, search_hits
 from actions.taxonomy import theme_of_intent
 
 LIMIT = 3
-SURE = 0.6  # below this the classifier's theme only orders what a full-text search finds
+SURE = 0.6  # below this the portal's search gives a second opinion on the theme
+RANKED = 0.05  # the search may only pick a theme the classifier gave at least this
 
 
 class ActionAnswerQuestion(Action):
-    """A warm line for the theme plus one `article` payload per article."""
+    """A warm line for the theme plus one `article` payload per article; the
+    social map instead when the question asks where to go."""
 
     def __init__(self, portal: Optional[PortalClient] = None) -> None:
         self.portal = portal or PortalClient()
@@ -34,19 +38,32 @@ class ActionAnswerQuestion(Action):
             send_fallback(dispatcher, "utter_fallback")
             return events
         query = typed_text(tracker)
-        phase = age_phase(query, next(tracker.get_latest_entity_values("leeftijd"), None))
+        category = service_question(tracker, theme) if query else None
+        if category:
+            return events + [SlotSet("theme", theme)] + ActionFindService(self.portal).answer(
+                dispatcher, tracker, category)
         aud = audience(tracker)
-        events += [SlotSet("theme", theme), SlotSet("audience", aud)]
-        if phase:
-            events.append(SlotSet("age_phase", phase))
         try:
             if query and intent_confidence(tracker) < SURE:
-                articles = self._searched(query, theme, aud) or self._articles(query, theme, aud)
+                hits = search_hits(self.portal, query)
+                ranked = ranked_themes(tracker) or {theme: intent_confidence(tracker)}
+                theme = agreed_theme(ranked, hits, min_classifier=RANKED, min_search=0.0) or theme
+                articles = hits_of(theme, hits, aud)[:LIMIT] or self.articles(query, theme, aud)
             else:
-                articles = self._articles(query, theme, aud)
+                articles = self.articles(query, theme, aud)
         except PortalError:
             send_fallback(dispatcher, "utter_portal_down")
             return events
+        return events + self.reply(dispatcher, tracker, theme, articles)
+
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, theme: str,
+              articles: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """The theme's warm line and the articles (without the disclosure); the slots."""
+        query = typed_text(tracker)
+        events = [SlotSet("theme", theme), SlotSet("audience", audience(tracker))]
+        phase = age_phase(query, next(tracker.get_latest_entity_values("leeftijd"), None))
+        if phase:
+            events.append(SlotSet("age_phase", phase))
         if not articles:
             dispatcher.utter_message(response="utter_no_articles")
             return events
@@ -62,14 +79,7 @@ class ActionAnswerQuestion(Action):
             )
         return events
 
-    def _searched(self, query: str, theme: str, aud: str) -> List[Dict[str, Any]]:
-        """When the classifier is unsure: what the portal's search finds for the
-        whole question on both sites, the guessed theme first, then the audience."""
-        hits = _usable_all(self.portal.items("/api/search", "hits", q=query, limit=6))
-        hits.sort(key=lambda h: (theme not in (h.get("themes") or []), aud not in (h.get("audiences") or [aud])))
-        return hits[:LIMIT]
-
-    def _articles(self, query: str, theme: str, aud: str) -> List[Dict[str, Any]]:
+    def articles(self, query: str, theme: str, aud: str) -> List[Dict[str, Any]]:
         """Search hits first, then the theme's articles for the audience, then any."""
         if query:
             hits = self.portal.items(
@@ -86,11 +96,6 @@ class ActionAnswerQuestion(Action):
         return []
 
 
-def _usable_all(items: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """The items that have a slug."""
-    return [item for item in items if item.get("slug")]
-
-
 def _usable(items: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The first LIMIT items that have a slug."""
-    return _usable_all(items)[:LIMIT]
+    return [item for item in items if item.get("slug")][:LIMIT]

@@ -6,32 +6,81 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.audience import audience
 from actions.disclosure import disclose
-from actions.message import intent_of, typed_text
+from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback
+from actions.second_opinion import agreed_theme, ranked_themes, search_hits
 from actions.taxonomy import CATEGORIES, MAIN_CATEGORIES, WIJKEN
 
 LIMIT = 3
 
-# Word stems that name a category when the NLU found no `categorie` entity.
+# Word stems that name a category when the NLU found no `categorie` entity
+# (first match wins, so the more specific ones come first).
 _KEYWORDS = (
-    ("geld-en-schulden", r"schuld|geldzorg|rondkomen|budget|deurwaarder|rekeningen"),
-    ("verslavingszorg", r"verslav|drugs|alcohol|blowen|gokken|gamen verslaafd"),
-    ("ggz", r"psycholo|psychiat|ggz|therapeut|therapie|depress|angststoorn"),
-    ("jongerenwerk", r"jongerenwerk|jongerencentrum|jongerenhuis|jongerenwerker"),
-    ("wijkteam", r"gezinscoach|sociaal team|wijkteam|gezinshulp"),
-    ("kinderopvang", r"kinderopvang|kinderdagverblijf|kdv|bso|peuteropvang|gastouder|creche"),
-    ("vertrouwenspersoon", r"vertrouwenspersoon|vertrouwens persoon|klacht|akj"),
-    ("huiselijk-geweld", r"huiselijk geweld|kindermishandeling|veilig thuis"),
-    ("onderwijs", r"op school|remedial|leerplicht|passend onderwijs|dyslexie|bijles"),
-    ("beperking", r"beperking|handicap|autisme|adhd|gehandicapt|wlz"),
-    ("werk-en-studie", r"bijbaan|stage|studiekeuze|werk zoeken|vakantiewerk|sollicit"),
-    ("vrije-tijd", r"sport|sportclub|vereniging|muziekles|zwemles|hobby"),
-    ("jeugdgezondheidszorg", r"consultatiebureau|jeugdarts|jeugdverpleegkundige|vaccin|inenting"),
-    ("opvoedondersteuning", r"opvoedcursus|opvoedingscursus|cursus|triple p|opvoedondersteuning|opvoedhulp"),
-    ("maatschappelijk-werk", r"maatschappelijk werk"),
+    ("huiselijk-geweld", r"huiselijk geweld|kindermishandeling|veilig thuis|zorgen (\w+ )?over een kind|kind (\w+ ){0,3}veilig is"),
+    ("vertrouwenspersoon", r"vertrouwenspersoon|vertrouwens persoon|klacht|klagen|akj|niet eens met|ontevreden over|\bvoogd"),
+    ("geld-en-schulden", r"schuld|geldzorg|geldproblem|rondkomen|budget|deurwaarder|rekeningen|voedselbank|met geld om|geld tekort"),
+    ("verslavingszorg", r"verslav|verslaafd|drugs|alcohol|blowen|\bgok|drankgebruik|drankprobleem"),
+    ("jongerenwerk", r"jongerenwerk|jongerencentrum|jongerenhuis|jongerenwerker|chillen|hangplek"),
+    ("wijkteam", r"gezinscoach|sociaal team|wijkteam|gezinshulp|thuis (\w+ )?(komt|komen) helpen|vastlopen|vastgelopen"),
+    ("kinderopvang", r"kinderopvang|kinderdagverblijf|kdv|\bbso\b|peuteropvang|gastouder|creche"),
+    ("werk-en-studie", r"bijbaan|\bstage|studiekeuze|werk zoeken|vakantiewerk|sollicit|jongerenloket|werkloos|"
+                       r"\b(een|geen|aan een) (baan|werk)\b|gestopt met (school|mijn opleiding|mijn studie)|zonder (werk|diploma)"),
+    ("onderwijs", r"op school|remedial|leerplicht|passend onderwijs|passende plek|dyslexie|bijles|huiswerkbegeleiding|thuiszit|"
+                  r"(niet|nooit) (meer )?naar school"),
+    ("beperking", r"beperking|handicap|autisme|adhd|gehandicapt|wlz|\bpgb\b|syndroom|chronisch ziek"),
+    ("hulplijn", r"hulplijn|chatlijn|luisterlijn|kindertelefoon|anoniem (\w+ )?(bellen|chatten|praten)"),
+    ("ggz", r"psycholo|psychiat|ggz|therapeut|therapie|depress|angststoorn|praatgroep|psychisch|somber|paniek"),
+    ("vrije-tijd", r"sport|vereniging|muziekles|zwemles|dansles|scouting|hobby|clubje"),
+    ("jeugdgezondheidszorg", r"consultatiebureau|jeugdarts|jeugdverpleegkundige|vaccin|inent|wegen en meten"),
+    ("opvoedondersteuning", r"opvoedcursus|opvoedingscursus|cursus|training|triple p|opvoed|oudergroep|groep voor ouders"),
+    ("maatschappelijk-werk", r"maatschappelijk werk|formulieren|instanties"),
 )
+
+# The category that fits a theme question that asks where to go, when no
+# word names one; for young people some themes go to a helpline instead.
+_THEME_CATEGORY = {
+    "geld-en-werk": "geld-en-schulden",
+    "middelen": "verslavingszorg",
+    "mentaal": "ggz",
+    "gedrag": "opvoedondersteuning",
+    "gezin": "opvoedondersteuning",
+    "scheiding": "opvoedondersteuning",
+    "slapen": "opvoedondersteuning",
+    "huilen": "jeugdgezondheidszorg",
+    "eten": "jeugdgezondheidszorg",
+    "zindelijkheid": "jeugdgezondheidszorg",
+    "ontwikkeling": "jeugdgezondheidszorg",
+    "gezondheid": "jeugdgezondheidszorg",
+    "school": "onderwijs",
+    "vrije-tijd": "vrije-tijd",
+}
+_YOUNG_THEME_CATEGORY = {"gezin": "hulplijn", "scheiding": "hulplijn", "pesten": "hulplijn", "veiligheid": "hulplijn",
+                         "mentaal": "ggz"}
+
+# "Where can I go / who can help", "is there a course / group / organisation ...".
+_WHERE_TO_GO = re.compile(
+    r"\b(waar|bij wie|naar wie|wie|welke (instantie|instanties|organisatie|organisaties|hulp|hulpverlening))\b"
+    r"(\W+\w+){0,8}?\W+(terecht|heen|naartoe|aankloppen|hulp|helpen|helpt|ondersteun\w*|begeleid\w*)\b"
+    r"|\b(is er|zijn er|bestaat er|ken je|weet je)\b(\W+\w+){0,4}?\W+(cursus\w*|training\w*|groep|groepen|"
+    r"oudergroep|praatgroep|organisatie\w*|instantie\w*|hulp|hulpverlening|coach|spreekuur|lotgenoten\w*|maatje|fonds)\b",
+    re.IGNORECASE,
+)
+
+# "Where do I get / find ..." counts only when the message names a category
+# ("waar krijgt mijn baby zijn vaccinaties"), not "waar moet ik op letten".
+_WHERE = re.compile(
+    r"\bwaar (kan|kun|kunnen|krijg|krijgt|krijgen|vind|vinden|haal|halen|moet|moeten|ga|gaan|mag)\b"
+    r"(?!.*\b(op letten|aan denken|rekening mee|over praten|mee beginnen)\b)",
+    re.IGNORECASE,
+)
+
+SURE = 0.7  # below this a zoek_hulp without any category is more likely a misunderstanding
+THEME_GUESS = 0.1  # a theme this likely in the ranking names the category of a zoek_hulp
+SEARCHED = 4  # else a zoek_hulp of at least this many words asks the search which theme it is about
+AGREE_SEARCH = 0.5  # ... when at least this share of the top hits' weight carries one theme
 
 
 class ActionFindService(Action):
@@ -47,11 +96,34 @@ class ActionFindService(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         events = disclose(dispatcher, tracker)
-        category = _category(tracker)
+        category = _category(tracker) or _category_of_theme(self._likely_theme(tracker), audience(tracker))
         if category is None:
-            dispatcher.utter_message(response="utter_ask_categorie", buttons=_category_buttons())
+            if typed_text(tracker) and intent_confidence(tracker) < SURE:
+                send_fallback(dispatcher, "utter_fallback")
+            else:
+                dispatcher.utter_message(response="utter_ask_categorie", buttons=_category_buttons())
             return events
-        events.append(SlotSet("categorie", category))
+        return events + self.answer(dispatcher, tracker, category)
+
+    def _likely_theme(self, tracker: Tracker) -> Optional[str]:
+        """The theme the message is about: the likeliest theme intent of the ranking
+        when it is a fair guess, else the theme most of the search's top hits carry."""
+        for theme, confidence in ranked_themes(tracker).items():
+            if confidence >= THEME_GUESS:
+                return theme
+            break
+        text = typed_text(tracker)
+        if len(text.split()) < SEARCHED:
+            return None
+        try:
+            hits = search_hits(self.portal, text)
+        except PortalError:
+            return None
+        return agreed_theme({}, hits, min_classifier=0.0, min_search=AGREE_SEARCH)
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, category: str) -> List[Dict[str, Any]]:
+        """The services of `category` for the wijk and age (without the disclosure)."""
+        events: List[Dict[str, Any]] = [SlotSet("categorie", category)]
         wijk = tracker.get_slot("wijk") if tracker.get_slot("wijk") in WIJKEN else None
         age = next(tracker.get_latest_entity_values("leeftijd"), None) or tracker.get_slot("leeftijd")
         try:
@@ -106,6 +178,26 @@ def _category(tracker: Tracker) -> Optional[str]:
         remembered = tracker.get_slot("categorie")
         return remembered if remembered in CATEGORIES else None
     return None
+
+
+def service_question(tracker: Tracker, theme: Optional[str]) -> Optional[str]:
+    """The category when a theme question asks where to go: "waar kan ik terecht",
+    "wie kan helpen", "is er een cursus ..." (the category named in the message, else
+    the one of its theme), or "waar krijg/vind ik ..." with a category named."""
+    text = typed_text(tracker)
+    if _WHERE_TO_GO.search(text):
+        return _category(tracker) or _category_of_theme(theme, audience(tracker))
+    if _WHERE.search(text):
+        return _category(tracker)
+    return None
+
+
+def _category_of_theme(theme: Optional[str], aud: str) -> Optional[str]:
+    if theme is None:
+        return None
+    if aud == "jongeren" and theme in _YOUNG_THEME_CATEGORY:
+        return _YOUNG_THEME_CATEGORY[theme]
+    return _THEME_CATEGORY.get(theme)
 
 
 def _age(value: Any) -> Optional[int]:

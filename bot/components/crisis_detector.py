@@ -11,10 +11,12 @@ so that its decision is final, `nlu_fallback` included:
      stress", "hoe voorkom ik wiegendood"): the next best intent (or
      `nlu_fallback` when that is a mere guess), because the lexicon explains
      the alarming word;
-   - the confidence is below `ml_threshold`: `nlu_fallback` (the fallback
-     reply, which offers a CJG worker). Out-of-domain text tends to land on
-     the varied crisis class with a low score;
+   - the confidence is below `ml_threshold`, or the message is not personal
+     at all (the lexicon's `personal`): `nlu_fallback` (the fallback
+     reply, which offers a CJG worker). Out-of-domain text and nonsense tend
+     to land on the varied crisis class;
    - otherwise `crisis` stays: the ML intent alone also gives the crisis reply.
+3. No hit, another intent, and an everyday saying: `crisis` leaves the ranking.
 """
 from __future__ import annotations
 
@@ -91,14 +93,20 @@ class CrisisDetector(GraphComponent, IntentClassifier):
                 _mark_crisis(message, types)
             elif _intent(message) == CRISIS_INTENT:
                 self._check_ml_crisis(message, text)
+            elif self._lexicon.everyday(text):
+                _drop_crisis(message)
         return messages
 
     def _check_ml_crisis(self, message: Message, text: Text) -> None:
-        """An ML-only crisis: overruled by an everyday saying or a low score."""
+        """An ML-only crisis: overruled by an everyday saying, a low score or a
+        message that is not personal at all."""
         if self._lexicon.everyday(text):
             _demote_crisis(message, self._ml_threshold)
         elif message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._ml_threshold:
             logger.debug("Crisis layer: ML crisis below the threshold, nlu_fallback")
+            _set_fallback(message, self._ml_threshold)
+        elif not self._lexicon.personal(text):
+            logger.debug("Crisis layer: ML crisis on an impersonal message, nlu_fallback")
             _set_fallback(message, self._ml_threshold)
 
 
@@ -148,6 +156,16 @@ def _demote_crisis(message: Message, fallback_confidence: float) -> None:
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
     else:
         _set_fallback(message, fallback_confidence)
+
+
+def _drop_crisis(message: Message) -> None:
+    """An everyday saying ("ik ga dood van de zenuwen") that did not make the
+    intent `crisis`: `crisis` leaves the ranking too, so that the answer that
+    follows (a theme, or the fallback's second opinion) does not weigh it."""
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    if any(item.get(INTENT_NAME_KEY) == CRISIS_INTENT for item in ranking):
+        message.set(INTENT_RANKING_KEY,
+                    [item for item in ranking if item.get(INTENT_NAME_KEY) != CRISIS_INTENT], add_to_output=True)
 
 
 def _set_fallback(message: Message, confidence: float) -> None:

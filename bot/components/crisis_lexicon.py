@@ -47,6 +47,7 @@ class CrisisLexicon:
     def __init__(self, data: Dict) -> None:
         self._spelling = [(re.compile(a), b) for a, b in data.get("spelling", [])]
         self._safe = [re.compile(p) for p in data.get("safe_phrases", [])]
+        self._personal = re.compile(data["personal"]) if data.get("personal") else None
         defs = data.get("defs", {})
         contexts = {k: re.compile(v) for k, v in data.get("contexts", {}).items()}
         self._rules: List[_Rule] = []
@@ -79,6 +80,11 @@ class CrisisLexicon:
         """True when `text` holds one of the everyday sayings (safe phrases)."""
         normal = self.normalise(text)
         return any(safe.search(normal) for safe in self._safe)
+
+    def personal(self, text: str) -> bool:
+        """True when `text` speaks of someone or of how someone is ("ik", "mijn
+        vader", "iemand", "bang", "geen zin meer", ...): the lexicon's `personal`."""
+        return self._personal is None or bool(self._personal.search(self.normalise(text)))
 
     def detect(self, text: str) -> List[str]:
         """Crisis types found in `text`, in lexicon order; empty when none."""

@@ -99,16 +99,63 @@ def test_every_theme_intent_has_an_answer_text(domain):
         assert f"utter_theme_{intent[len('vraag_'):]}" in domain["responses"]
 
 
-def test_unsure_classifier_searches_the_whole_question_and_orders_by_its_guess(domain, dispatcher):
+def test_unsure_classifier_searches_the_whole_question_and_keeps_its_theme_first(domain, dispatcher):
     hits = [dict(article("kast"), themes=["gezin"], audiences=["ouders"]),
             dict(article("bi"), themes=["seksualiteit"], audiences=["jongeren"]),
             dict(article("uit-de-kast"), themes=["seksualiteit", "mentaal"], audiences=["ouders"])]
     portal = FakePortal({"/api/search": {"hits": hits}})
     tracker = make_tracker("ik denk dat ik bi ben", "vraag_seksualiteit")
     tracker.latest_message["intent"]["confidence"] = 0.4
-    run(portal, tracker, domain, dispatcher)
+    events = run(portal, tracker, domain, dispatcher)
     assert portal.calls == [("/api/search", {"q": "ik denk dat ik bi ben", "limit": 6})]
-    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["uit-de-kast", "bi", "kast"]
+    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["uit-de-kast", "bi"]
+    assert slot_events(events)["theme"] == "seksualiteit"
+
+
+def test_unsure_classifier_takes_the_guess_the_search_backs(domain, dispatcher):
+    hits = [dict(article("veilig-huis"), themes=["veiligheid"], score=12.0),
+            dict(article("traphekje"), themes=["veiligheid"], score=9.0),
+            dict(article("kruipen"), themes=["ontwikkeling"], score=3.0)]
+    portal = FakePortal({"/api/search": {"hits": hits}})
+    tracker = make_tracker("hoe maak ik de trap dicht voor de kleine", "vraag_ontwikkeling")
+    tracker.latest_message["intent"]["confidence"] = 0.35
+    tracker.latest_message["intent_ranking"] = [{"name": "vraag_ontwikkeling", "confidence": 0.35},
+                                                {"name": "vraag_veiligheid", "confidence": 0.3}]
+    events = run(portal, tracker, domain, dispatcher)
+    assert responses(dispatcher)[-1] == "utter_theme_veiligheid"
+    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["veilig-huis", "traphekje"]
+    assert slot_events(events)["theme"] == "veiligheid"
+
+
+def test_unsure_classifier_ignores_a_theme_it_did_not_rank(domain, dispatcher):
+    hits = [dict(article("other"), themes=["cultuur-en-geloof"], score=20.0)]
+    def search(query):
+        return {"hits": [] if "theme" in query else hits}
+
+    portal = FakePortal({"/api/search": search, "/api/articles": {"items": [article("eten")]}})
+    tracker = make_tracker("wat eten we vanavond", "vraag_eten")
+    tracker.latest_message["intent"]["confidence"] = 0.4
+    tracker.latest_message["intent_ranking"] = [{"name": "vraag_eten", "confidence": 0.4},
+                                                {"name": "vraag_cultuur_en_geloof", "confidence": 0.01}]
+    run(portal, tracker, domain, dispatcher)
+    assert responses(dispatcher)[-1] == "utter_theme_eten"
+    assert [p["slug"] for p in payloads(dispatcher, "article")] == ["eten"]
+
+
+def test_asking_where_to_go_gets_the_social_map(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [{"slug": "verslavingszorg", "name": "Hulp bij verslaving",
+                                                      "url": "/sociale-kaart/verslavingszorg"}]}})
+    tracker = make_tracker("mijn zoon blowt elke dag, waar kunnen we terecht?", "vraag_middelen")
+    events = run(portal, tracker, domain, dispatcher)
+    assert portal.calls[0] == ("/api/services", {"category": "verslavingszorg", "limit": 3})
+    assert [p["type"] for p in payloads(dispatcher)] == ["service"]
+    assert slot_events(events)["categorie"] == "verslavingszorg"
+
+
+def test_asking_where_to_go_on_a_theme_without_a_category_gets_articles(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [article("verliefd")]}})
+    run(portal, make_tracker("wie kan me helpen, ik ben verliefd", "vraag_vriendschap"), domain, dispatcher)
+    assert [p["type"] for p in payloads(dispatcher)] == ["article"]
 
 
 def test_young_person_talking_about_their_parents_gets_jongin_articles(domain, dispatcher):
@@ -118,3 +165,12 @@ def test_young_person_talking_about_their_parents_gets_jongin_articles(domain, d
     portal = FakePortal({"/api/search": {"hits": [article("a")]}})
     run(portal, make_tracker("ik ben 15 en voel me vaak somber", "vraag_mentaal"), domain, dispatcher)
     assert portal.calls[0][1]["audience"] == "jongeren"
+
+
+def test_opinions_name_each_theme_once():
+    from actions.second_opinion import opinions
+    hits = [{"slug": "a", "themes": ["gezin", "veiligheid"], "score": 10.0},
+            {"slug": "b", "themes": ["veiligheid"], "score": 5.0}]
+    found = opinions({"gezin": 0.2}, hits)
+    assert [o.theme for o in found] == ["gezin", "veiligheid"]  # 0.2 + 0.5 * 2/3 against 0.5 * 1
+    assert round(found[0].search, 2) == 0.67 and found[0].classifier == 0.2 and found[1].search == 1.0

@@ -136,6 +136,96 @@ POSITIVE = [
     ("mijn vriendin heeft een hele strip slaappillen geslikt", "danger"),
     ("mijn vader is zo dronken dat hij niet meer wakker te krijgen is", "danger"),
     ("ik ben bang dat ik mijn huilbaby door elkaar ga schudden", "danger"),
+    # broader paraphrases by category: young people's words, indirect descriptions
+    ("ik wil er gewoon niet meer zijn eigenlijk", "suicide"),
+    ("ik ben het leven zat", "suicide"),
+    ("ik ben klaar met leven", "suicide"),
+    ("ik wil niet meer wakker worden", "suicide"),
+    ("ik heb geen zin meer om te leven", "suicide"),
+    ("ik wil verdwijnen voor altijd", "suicide"),
+    ("iedereen is beter af zonder mij", "suicide"),
+    ("ik denk erover om mezelf van het leven te beroven", "suicide"),
+    ("ik heb opgezocht hoe je zelfmoord pleegt", "suicide"),
+    ("hoeveel pillen heb je nodig om dood te gaan", "suicide"),
+    ("ik wil me van kant maken", "suicide"),
+    ("ik ga er een eind aan maken", "suicide"),
+    ("ik ga mezelf ophangen", "suicide"),
+    ("k wil nie meer leve", "suicide"),
+    ("wil gwn dood eerlijk", "suicide"),
+    ("ik hoop dat ik morgen niet meer wakker word", "suicide"),
+    ("ik wil niet meer verder leven", "suicide"),
+    ("mijn zoon heeft gezegd dat hij er een eind aan wil maken", "suicide"),
+    ("mijn dochter heeft een zelfmoordpoging gedaan", "suicide"),
+    ("mijn vriendin heeft geappt dat ze vanavond een einde aan haar leven maakt", "suicide"),
+    ("ik wil slapen en nooit meer wakker worden", "suicide"),
+    ("ik zie geen uitweg meer", "suicide"),
+    ("het heeft allemaal geen zin meer, ik wil niet meer", "suicide"),
+    ("ik kan niet meer, ik wil dood", "suicide"),
+    ("ik wil sterven", "suicide"),
+    ("ik ben liever dood dan dat ik naar huis ga", "suicide"),
+    ("mn broer zegt steeds dat hij zichzelf gaat doodmaken", "suicide"),
+    ("ik heb mezelf weer pijn gedaan", "selfharm"),
+    ("ik brand mezelf met een aansteker", "selfharm"),
+    ("ik sla mezelf als ik boos ben", "selfharm"),
+    ("ik bonk met mijn hoofd tegen de muur tot het bloedt", "selfharm"),
+    ("ik heb me gesneden met een scheermesje", "selfharm"),
+    ("ik kras in mijn benen zodat niemand het ziet", "selfharm"),
+    ("mijn dochter krast zich", "selfharm"),
+    ("ik heb weer gekrast", "selfharm"),
+    ("ik kan niet stoppen met snijden", "selfharm"),
+    ("ik wil mezelf straffen door pijn", "selfharm"),
+    ("mijn stiefvader raakt me aan op plekken waar ik dat niet wil", "abuse"),
+    ("mijn oom laat me dingen doen die ik niet wil", "abuse"),
+    ("de vriend van mijn moeder kust me als zij er niet is", "abuse"),
+    ("een jongen heeft me gedwongen tot seks op een feest", "abuse"),
+    ("ik ben verkracht op een feestje", "abuse"),
+    ("iemand heeft seks met me gehad terwijl ik dronken was", "abuse"),
+    ("mijn dochter van 5 zegt dat opa aan haar plasser zit", "abuse"),
+    ("iemand online wil geld anders stuurt hij mijn naaktfoto rond", "abuse"),
+    ("een man die ik online ken wil afspreken en zegt dat ik het niet aan mijn ouders mag vertellen", "abuse"),
+    ("ik word gedwongen om te trouwen", "abuse"),
+    ("ik word seksueel misbruikt door mijn broer", "abuse"),
+    ("mijn trainer stuurt me seksuele berichten", "abuse"),
+    ("mijn vader schopt me", "violence"),
+    ("mijn moeder slaat me met een riem", "violence"),
+    ("ik krijg klappen van mijn vader", "violence"),
+    ("mijn vader geeft me klappen als ik slechte cijfers heb", "violence"),
+    ("mijn stiefmoeder trekt me aan mijn haren", "violence"),
+    ("mijn vriend heeft me geslagen", "violence"),
+    ("mijn man slaat me als hij dronken is", "violence"),
+    ("mijn vriendje slaat me soms", "violence"),
+    ("ik ben bang voor mijn vriend, hij wordt snel agressief", "violence"),
+    ("mijn broer slaat me steeds in elkaar", "violence"),
+    ("mijn ouders slaan mij", "violence"),
+    ("thuis wordt er geslagen", "violence"),
+    ("ik word in elkaar geslagen door mijn vader", "violence"),
+    ("mijn moeder gooit met spullen naar me", "violence"),
+    ("mijn vader sloot me op in mijn kamer zonder eten", "violence"),
+    ("mijn partner slaat mij waar de kinderen bij zijn", "violence"),
+    ("mijn ex staat steeds voor de deur en bedreigt me", "violence"),
+    ("hij staat met een mes in de keuken", "danger"),
+    ("mijn vriend heeft een overdosis genomen", "danger"),
+    ("mijn dochter heeft gootsteenontstopper gedronken", "danger"),
+    ("mijn baby is gevallen en reageert niet", "danger"),
+    ("mijn zoon is van de trap gevallen en is bewusteloos", "danger"),
+    ("hij ligt op de grond en ademt niet", "danger"),
+    ("mijn vriendin is buiten bewustzijn na drugs", "danger"),
+    ("ik heb net 20 paracetamol ingenomen", "danger"),
+    ("mijn kind heeft een batterij ingeslikt", "danger"),
+    ("ze heeft alle pillen van mijn moeder geslikt", "danger"),
+    ("mijn baby ademt heel raar en wordt blauw", "danger"),
+    ("mijn vader is weer dronken en gooit met spullen", "violence"),
+    ("er is iemand die mijn naaktfoto heeft en geld wil", "abuse"),
+    ("het lijkt me rustiger als ik er gewoon niet meer ben", "suicide"),
+    ("ik wil weg van deze wereld", "suicide"),
+    ("ik snij weer, al drie dagen achter elkaar", "selfharm"),
+    ("mijn zoon verbrandt zichzelf met een aansteker", "selfharm"),
+    ("ik werd vastgepakt en gekust terwijl ik nee zei", "abuse"),
+    ("ik wil mezelf unaliven", "suicide"),
+    ("ik heb weer een sh relapse", "selfharm"),
+    ("ik wil niet meer, het is te veel allemaal", "suicide"),
+    ("mijn dochter van 2 heeft een flesje lampenolie leeggedronken", "danger"),
+    ("ik heb vannacht weer in mijn armen gesneden", "selfharm"),
 ]
 
 # Everyday language that must NOT give the crisis reply.
@@ -220,6 +310,76 @@ NEGATIVE = [
     "mijn zoon van 15 heeft een vriend van 16",
     "we gaan volgend jaar trouwen, hoe betrek ik de kinderen erbij",
     "mijn dochter heeft de hele strip kauwgom opgegeten",
+    # near misses of the patterns added with the broader paraphrases
+    "mijn kind reageert vaak niet op zijn naam",
+    "hij leest mijn berichten maar reageert niet",
+    "mijn puber reageert niet als ik iets vraag",
+    "mijn vriendin reageert niet meer op mijn appjes",
+    "ik ga dood van de zenuwen voor mijn rijexamen",
+    "ik schaam me kapot",
+    "mijn pa vermoordt me als hij ziet dat ik te laat ben",
+    "die toets was echt moordend",
+    "het was een killer toets",
+    "ik ben doodop na het werk",
+    "mijn baby slaapt en ademt heel zacht, is dat normaal",
+    "mijn zoon valt heel vaak, is dat normaal",
+    "mijn peuter slaat mij en bijt",
+    "mijn zoontje van 4 schopt me als hij boos is",
+    "mijn broertje van 6 slaat me altijd",
+    "mijn kinderen slaan elkaar steeds",
+    "hij sloeg de deur hard dicht",
+    "mijn dochter wil dood graag een paard",
+    "ik wil niet meer naar school",
+    "ik wil niet meer naar mijn vader in het weekend",
+    "ik heb geen zin meer in school",
+    "ik heb geen zin meer in voetbal",
+    "ik zie het niet zitten om naar school te gaan",
+    "ik zie het niet zitten om die presentatie te geven",
+    "ik kan wel janken van dit rapport",
+    "ik ben zo boos dat ik iets kapot wil slaan",
+    "mijn vader is streng maar niet gemeen",
+    "mijn ouders zijn boos op me",
+    "ik krijg straf van mijn moeder",
+    "mijn moeder pakt mijn telefoon af",
+    "ik heb een snee in mijn vinger van het snijden van groente",
+    "ik heb mezelf gesneden aan een blikje",
+    "ik heb een blauwe plek van voetbal",
+    "mijn dochter heeft blauwe plekken van het klimrek",
+    "ik heb pillen geslikt tegen hoofdpijn",
+    "mag ik paracetamol slikken als ik 14 ben",
+    "ik moet een spreekbeurt houden over zelfmoord",
+    "mijn hamster is doodgegaan",
+    "mijn opa is dood en ik ben verdrietig",
+    "hoe leg ik uit dat de hond dood is",
+    "ik ben bang voor spinnen",
+    "ik ben bang voor de tandarts",
+    "ik ben bang voor het onweer",
+    "mijn kind is bang voor de buurman zijn hond",
+    "ik wil een tattoo maar mijn moeder vermoordt me",
+    "ik word gek van mijn ouders",
+    "mijn ouders maken veel ruzie",
+    "wat is het nummer van de kindertelefoon",
+    "hoe werkt veilig thuis",
+    "mijn moeder drinkt te veel wijn",
+    "ik kan mezelf niet uitstaan op fotos",
+    "mijn zoon speelt een schietspel met messen",
+    "we hebben een mes nodig voor de taart",
+    "ik zit in de stress voor mijn examens",
+    "ik voel me leeg",
+    "mijn leven is saai",
+    "ik wil dood- en doodgraag naar dat concert",
+    "de batterij van mijn telefoon is bijna dood",
+    "hij verbrandt zichzelf steeds aan de oven",
+    "ik snij weer de uien voor het eten",
+    "wat is een overdosis precies",
+    "mijn vader gooit met een bal naar me",
+    "ik wil verdwijnen onder mijn dekbed van schaamte",
+    "mijn broertje van 3 gooit met spullen",
+    "welke games zijn te gewelddadig voor een kind van 9",
+    "ik wil niet meer naar school, het is te veel huiswerk",
+    "ik wil niet meer op voetbal, ik ben er klaar mee",
+    "onze poes is doodgegaan, hoe vertel ik het mijn dochter",
+    "ik heb me in mijn arm gesneden met een mes bij het koken",
 ]
 
 
@@ -298,7 +458,8 @@ def test_weak_ml_crisis_becomes_a_fallback():
     assert [i["name"] for i in msg.get(INTENT_RANKING_KEY)][:2] == ["nlu_fallback", "crisis"]
 
 
-@pytest.mark.parametrize("text", ["ik ga dood van de stress voor mijn examens", "hoe voorkom ik wiegendood"])
+@pytest.mark.parametrize("text", ["ik ga dood van de stress voor mijn examens", "hoe voorkom ik wiegendood",
+                                  "onze hond is doodgegaan, hoe vertel ik het mijn kleuter"])
 def test_ml_crisis_on_an_everyday_saying_becomes_the_next_intent(text):
     msg = message(text,
                   [{"name": "crisis", "confidence": 0.7}, {"name": "vraag_school", "confidence": 0.2}])
@@ -318,6 +479,31 @@ def test_ml_crisis_alone_is_kept():
                   [{"name": "crisis", "confidence": 0.8}, {"name": "vraag_mentaal", "confidence": 0.1}])
     detector().process([msg])
     assert intent(msg) == "crisis"
+
+
+def test_ml_crisis_on_an_impersonal_message_becomes_a_fallback():
+    msg = message("paarse wolken zweven boven het dak van de kerk",
+                  [{"name": "crisis", "confidence": 0.76}, {"name": "vraag_veiligheid", "confidence": 0.04}])
+    detector().process([msg])
+    assert intent(msg) == "nlu_fallback"
+
+
+def test_every_crisis_example_is_personal(lexicon):
+    import yaml
+    from conftest import BOT
+    examples = yaml.safe_load((BOT / "data/nlu/crisis.yml").read_text(encoding="utf-8"))["nlu"][0]["examples"]
+    texts = [line.strip()[2:] for line in examples.splitlines() if line.strip().startswith("- ")]
+    assert texts and all(lexicon.personal(text) for text in texts + [t for t, _ in POSITIVE])
+    assert not lexicon.personal("paarse wolken zweven boven het dak van de kerk")
+
+
+def test_everyday_saying_takes_crisis_out_of_the_ranking():
+    msg = message("ik ga dood van de zenuwen voor mijn rijexamen",
+                  [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "crisis", "confidence": 0.28},
+                   {"name": "vraag_mentaal", "confidence": 0.2}])
+    detector().process([msg])
+    assert intent(msg) == "nlu_fallback"
+    assert [i["name"] for i in msg.get(INTENT_RANKING_KEY)] == ["nlu_fallback", "vraag_mentaal"]
 
 
 def test_button_payloads_are_left_alone():

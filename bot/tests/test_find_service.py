@@ -81,3 +81,58 @@ def test_portal_down(domain, dispatcher):
     ActionFindService(FakePortal(down=True)).run(dispatcher, tracker, domain)
     assert responses(dispatcher)[-1] == "utter_portal_down"
     assert payloads(dispatcher) == [{"type": "fallback"}]
+
+
+def test_words_people_use_name_the_category(domain, dispatcher):
+    for text, category in (("ik ben het niet eens met onze hulpverlener, bij wie kan ik aankloppen", "vertrouwenspersoon"),
+                           ("ik ben gestopt met school, waar kan ik heen", "werk-en-studie"),
+                           ("is er een cursus voor ouders van pubers", "opvoedondersteuning"),
+                           ("ik blijf maar gokken, wie helpt", "verslavingszorg")):
+        portal = FakePortal({"/api/services": {"items": [service("x")]}})
+        ActionFindService(portal).run(dispatcher, make_tracker(text, "zoek_hulp"), domain)
+        assert portal.calls[0][1]["category"] == category, text
+
+
+def test_a_ranked_theme_names_the_category(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [service("school")]}})
+    tracker = make_tracker("mijn kind loopt vast, waar kunnen we heen", "zoek_hulp")
+    tracker.latest_message["intent_ranking"] = [{"name": "zoek_hulp", "confidence": 0.8},
+                                                {"name": "vraag_school", "confidence": 0.15}]
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert portal.calls[0][1]["category"] == "onderwijs"
+
+
+def test_without_words_or_theme_the_search_names_the_theme(domain, dispatcher):
+    hits = [{"slug": "ruzie-thuis", "themes": ["gezin"], "score": 12.0},
+            {"slug": "ouders-ruzie", "themes": ["gezin", "scheiding"], "score": 10.0},
+            {"slug": "iets", "themes": ["school"], "score": 3.0}]
+    portal = FakePortal({"/api/search": {"hits": hits}, "/api/services": {"items": [service("kindertelefoon")]}})
+    tracker = make_tracker("waar kan ik terecht als ik ruzie heb met mijn ouders", "zoek_hulp")
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert portal.calls[0] == ("/api/search", {"q": "waar kan ik terecht als ik ruzie heb met mijn ouders", "limit": 6})
+    assert portal.calls[1][1]["category"] == "hulplijn"  # a young person about home: a helpline
+    assert [p["slug"] for p in payloads(dispatcher, "service")] == ["kindertelefoon"]
+
+
+def test_unsure_without_any_category_is_a_fallback(domain, dispatcher):
+    tracker = make_tracker("wie wint er dit jaar", "zoek_hulp")
+    tracker.latest_message["intent"]["confidence"] = 0.5
+    ActionFindService(FakePortal()).run(dispatcher, tracker, domain)
+    assert payloads(dispatcher) == [{"type": "fallback"}]
+
+
+def test_service_question():
+    from actions.find_service import service_question
+
+    def category(text, theme="gezin", entities=()):
+        return service_question(make_tracker(text, "vraag_" + theme, entities=entities), theme)
+
+    assert category("waar kan ik terecht met vragen over opvoeden") == "opvoedondersteuning"
+    assert category("Is er een groep voor kinderen van gescheiden ouders?") == "opvoedondersteuning"
+    assert category("bij wie kan ik aankloppen als het thuis niet gaat", "mentaal") == "ggz"
+    assert category("waar krijgt mijn baby zijn prikken", "gezondheid",
+                    [("categorie", "jeugdgezondheidszorg")]) == "jeugdgezondheidszorg"
+    assert category("waar kan mijn zoon goedkoop sporten", "vrije-tijd") == "vrije-tijd"
+    assert category("waar vind ik meer over ruzie thuis") is None
+    assert category("hoe help ik mijn kind met lezen", "school") is None
+    assert category("waar moet ik op letten bij een sportclub", "vrije-tijd") is None
