@@ -9,7 +9,7 @@ export FLASK_APP := portal
 export RASA_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: browser a11y-deps run test test-portal test-bot lint-content eval bench translations db model install install-bot clean
+.PHONY: browser a11y-deps run test test-portal test-bot lint-content eval bench load audit translations db model install install-bot clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,17 @@ eval: install translations
 
 bench: install translations
 	$(VENV)/bin/python -m bench.run
+
+# 50 visitors on the whole stack for 5 minutes (LOAD_ARGS=--quick: 30 s); not part of `make test`
+load: install translations model
+	$(VENV)/bin/python -m bench.loadtest $(LOAD_ARGS)
+
+# Known vulnerabilities in what both virtual environments have installed (needs the PyPI/OSV advisory service)
+audit: install install-bot
+	$(VENV)/bin/python -m pip freeze --exclude-editable > $(VENV)/frozen.txt
+	$(BOTVENV)/bin/python -m pip freeze --exclude-editable > $(BOTVENV)/frozen.txt
+	$(VENV)/bin/pip-audit --no-deps --disable-pip --progress-spinner off -r $(VENV)/frozen.txt
+	$(VENV)/bin/pip-audit --no-deps --disable-pip --progress-spinner off -r $(BOTVENV)/frozen.txt
 
 clean:
 	rm -rf instance/search-index bot/models

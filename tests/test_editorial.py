@@ -584,3 +584,8 @@ def test_submitting_an_unchanged_article_only_moves_it_on(app, imported):
                     intent="submit")
     page = writer.get(response.headers["Location"]).get_data(as_text=True)
     assert "Opgeslagen." in page and "Deze stap kan niet" not in page and get(app, LOCAL).state == "review"
+
+
+@pytest.mark.parametrize("raw, expected", [("7", 7), ("²", None), ("", None), ("9" * 30, None), (None, None)])
+def test_a_form_version_is_a_plain_whole_number(raw, expected):
+    assert locking.parse_version(raw) == expected

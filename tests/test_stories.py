@@ -375,6 +375,7 @@ def test_public_list_is_paginated_newest_first(app, client):
     assert titles == [str(i) for i in range(11, 1, -1)] and "Pagina 1 van 2" in first
     assert re.findall(r"Verhaal nummer (\d+)", second) == ["1", "0"] and 'rel="prev"' in second
     assert client.get("/jongeren/verhalen?page=abc").status_code == 200
+    assert client.get("/jongeren/verhalen?page=²").status_code == 200  # str.isdigit() says yes, int() says no
     assert client.get(f"/jongeren/verhalen/{ids[0]}").status_code == 200
 
 

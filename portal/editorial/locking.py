@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from portal.models import Article
+from portal.numbers import whole_number
 
 
 class StaleVersion(Exception):
@@ -34,4 +35,4 @@ def claim(session: Session, article: Article, expected: int) -> None:
 def parse_version(raw) -> int | None:
     """The version a form carried; None when it is missing or not a number."""
     text = str(raw or "").strip()
-    return int(text) if text.isdigit() and len(text) < 10 else None
+    return whole_number(text)

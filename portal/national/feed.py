@@ -10,6 +10,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from portal.numbers import whole_number
+
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT = 30  # seconds
 
@@ -81,7 +83,7 @@ def _fetch(url: str, max_bytes: int, timeout: float) -> bytes:
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
+            if (whole_number(length) or 0) > max_bytes:
                 raise _too_big(max_bytes)
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as exc:

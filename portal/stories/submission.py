@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from portal.numbers import whole_number
 from portal.stories import photos
 from portal.stories.models import Story
 
@@ -59,7 +60,7 @@ def validate(draft: Draft, themes, has_photo: bool, need_consent: bool = True) -
     if len(draft.signature.strip()) > MAX_SIGNATURE:
         errors["signature"] = "too_long"
     age = draft.age.strip()
-    if age and not (age.isdigit() and int(age) in AGES):
+    if age and whole_number(age) not in AGES:
         errors["age"] = "out_of_range"
     if draft.theme and draft.theme not in themes:
         errors["theme"] = "unknown"

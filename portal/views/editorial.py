@@ -25,6 +25,7 @@ from portal.ehulp.models import AuditEntry, Worker
 from portal.ehulp.queue import audit
 from portal.extensions import db
 from portal.models import Article
+from portal.numbers import whole_number
 from portal.taxonomy import load_municipalities
 
 bp = Blueprint("editorial", __name__, url_prefix="/redactie")
@@ -128,7 +129,7 @@ def _article(article_id: int) -> Article:
 
 def _page() -> int:
     raw = request.args.get("pagina", "1")
-    return min(int(raw), 10_000) if raw.isdigit() and int(raw) > 0 else 1
+    return whole_number(raw, 1, 10_000) or 1
 
 
 @bp.get("/")
@@ -380,7 +381,8 @@ def compare(article_id):
 
 
 def _number(raw, default: int) -> int:
-    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else default
+    number = whole_number(raw)
+    return default if number is None else number
 
 
 @bp.post("/artikelen/<int:article_id>/versies/<int:number>/terugzetten")

@@ -12,6 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from portal import access, taxonomy
 from portal.extensions import db
+from portal.numbers import whole_number
 from portal.privacy import scrub
 from portal.ratelimit import too_many
 from portal.stories import hints, moderation, photos, submission
@@ -88,7 +89,7 @@ def _themes() -> list:
 
 def _page_number() -> int:
     arg = request.args.get("page", "1")
-    return int(arg) if arg.isdigit() and 0 < len(arg) < 6 else 1
+    return whole_number(arg, 1, 99_999) or 1
 
 
 def _send_photo(story: Story | None, public: bool):
