@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hmac
 import secrets
+from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 from flask_babel import gettext as _
@@ -73,6 +74,14 @@ def home_for(worker) -> str:
         if can(worker, right) and endpoint in current_app.view_functions:
             return url_for(endpoint)
     return url_for("console.login")
+
+
+def same_origin(headers, host: str) -> bool:
+    """A form or API call sent from a page of this site. Browsers send Origin
+    with every cross-site POST; without it the request did not come from
+    another site's page."""
+    origin = headers.get("Origin")
+    return origin is None or urlsplit(origin).netloc == host
 
 
 def safe_next(target: str) -> bool:

@@ -36,8 +36,10 @@ def register(app: Flask) -> None:
         if exc.code == 404:
             return render_template("errors/404.html"), 404, headers
         if exc.code and exc.code < 500:
+            own = exc.description != type(exc).description  # a message of ours, in the visitor's language
             return render_template("errors/error.html", code=exc.code,
-                                   message=_("Dit verzoek kunnen we niet verwerken.")), exc.code, headers
+                                   message=exc.description if own else _("Dit verzoek kunnen we niet verwerken.")), \
+                exc.code, headers
         return render_template("errors/500.html"), exc.code or 500, headers
 
     @app.errorhandler(DBAPIError)

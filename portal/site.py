@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, current_app, request
+from flask import Flask, abort, current_app, request
 from flask_babel import format_date, get_locale
+from flask_babel import gettext as _
 
-from portal import municipality, taxonomy
+from portal import access, municipality, taxonomy
 from portal.socialmap.records import CrisisLine, load_crisis_lines
 
 
@@ -46,6 +47,13 @@ def register(app: Flask) -> None:
     @app.template_filter("dict_without")
     def dict_without(d: dict, key: str) -> dict:
         return {k: v for k, v in d.items() if k != key}
+
+    @app.before_request
+    def refuse_cross_site_posts():
+        """No form or API call from another site's page (CSRF), for visitors too."""
+        if request.method not in ("GET", "HEAD", "OPTIONS") and not access.same_origin(request.headers, request.host):
+            abort(403, _("Dit formulier kwam niet van onze eigen pagina. Open de pagina opnieuw en probeer het nog "
+                         "een keer."))
 
     @app.after_request
     def security_headers(response):

@@ -431,7 +431,7 @@ def test_a_wrong_answer_gets_a_friendly_message(app):
     # a vote sent from another site's page is not counted
     forged = visitor.post(f"/peiling/{poll_id}", data={"option": option_ids(app, poll_id)[0]},
                           headers={"Origin": "https://elders.example"})
-    assert forged.status_code == 400 and votes(app, poll_id) == [0, 0, 0]
+    assert forged.status_code == 403 and votes(app, poll_id) == [0, 0, 0]
 
 
 def test_votes_are_rate_limited(app):

@@ -133,3 +133,22 @@ def test_no_inline_script_or_style_in_templates(template):
     assert not inline_scripts, template
     assert not re.search(r"\son[a-z]+\s*=", html), f"inline event handler in {template}"
     assert not re.search(r"\sstyle\s*=", html), f"inline style in {template}"
+
+
+@pytest.mark.parametrize("path, data", [
+    ("/e-hulp", {"text": "Mijn kind slaapt slecht."}),
+    ("/jongeren/verhalen/schrijven", {"title": "Mijn verhaal", "text": "Dit is mijn verhaal."}),
+    ("/medewerker/login", {"email": "a@b.nl", "password": "x"}),
+])
+def test_forms_sent_from_another_site_are_refused(client, path, data):
+    """Every form, also the anonymous ones: a page elsewhere cannot post in a visitor's name."""
+    response = client.post(path, data=data, headers={"Origin": "https://elders.example"})
+    assert response.status_code == 403
+    assert "niet van onze eigen pagina" in response.get_data(as_text=True)
+
+
+def test_chat_api_refuses_other_sites_but_not_our_pages(client):
+    forged = client.post("/api/chat/messages", json={"text": "hoi"}, headers={"Origin": "https://elders.example"})
+    assert forged.status_code == 403 and forged.get_json()["error"]["status"] == 403
+    ours = client.post("/api/chat/messages", json={"text": ""}, headers={"Origin": "http://localhost"})
+    assert ours.status_code == 400  # passed the check; the empty message is the problem

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
-from urllib.parse import urlsplit
 
 from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request,
                    url_for)
@@ -192,12 +191,6 @@ def activities_ics():
 
 # --- the poll ------------------------------------------------------------------------
 
-def _same_origin() -> bool:
-    """A vote must come from a page of this site: browsers send Origin with a form POST."""
-    origin = request.headers.get("Origin")
-    return origin is None or urlsplit(origin).netloc == request.host
-
-
 def _poll_page(site: str, poll_id: int):
     now = listing.local_now()
     poll = db.session.get(Poll, poll_id)
@@ -213,8 +206,6 @@ def _poll_page(site: str, poll_id: int):
         elif voted:
             message, status = _("Je hebt al gestemd op deze vraag. Je stem telt één keer. Dit is de uitslag tot "
                                 "nu toe."), 409
-        elif not _same_origin():
-            error, status = _("Stemmen kan alleen op deze site zelf. Kies hieronder je antwoord."), 400
         elif too_many("poll-vote", current_app.config.get("POLL_RATE_LIMIT", 10)):
             error, status = _("Er wordt nu heel vaak gestemd vanaf deze verbinding. Probeer het over een minuut "
                               "opnieuw."), 429
