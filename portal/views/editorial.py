@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import time
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -26,6 +25,7 @@ from portal.ehulp.queue import audit
 from portal.extensions import db
 from portal.models import Article
 from portal.numbers import whole_number
+from portal.socialmap.hours import TZ
 from portal.taxonomy import load_municipalities
 
 bp = Blueprint("editorial", __name__, url_prefix="/redactie")
@@ -108,11 +108,7 @@ def went_live(slugs: list[str]) -> None:
 
 
 def today() -> dt.date:
-    return dt.datetime.now(_zone()).date()
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return dt.datetime.now(TZ).date()
 
 
 def _may(right: str) -> bool:
@@ -154,7 +150,7 @@ def _local_time(moment: dt.datetime | None) -> str:
         return ""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(_zone()).strftime("%d-%m-%Y %H:%M")
+    return moment.astimezone(TZ).strftime("%d-%m-%Y %H:%M")
 
 
 @bp.get("/artikelen")
@@ -356,7 +352,7 @@ def schedule(article_id):
     except ValueError:
         flash(_("Vul een datum en een tijd in, zoals 25-12-2026 en 09:00."))
         return redirect(url_for("editorial.article", article_id=article_id))
-    at = dt.datetime.combine(day, moment, tzinfo=_zone()).astimezone(dt.timezone.utc)
+    at = dt.datetime.combine(day, moment, tzinfo=TZ).astimezone(dt.timezone.utc)
     return _posted_step(article_id, "schedule", at=at)
 
 
