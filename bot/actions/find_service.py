@@ -10,9 +10,10 @@ from actions.audience import audience
 from actions.disclosure import disclose
 from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
-from actions.replies import send_fallback
+from actions.replies import send_fallback, service_payload
 from actions.second_opinion import agreed_theme, ranked_themes, search_hits
 from actions.taxonomy import CATEGORIES, MAIN_CATEGORIES, WIJKEN
+from actions.walkin import ActionWalkin, phone_question, walkin_question
 
 LIMIT = 3
 
@@ -24,7 +25,8 @@ _KEYWORDS = (
     ("geld-en-schulden", r"schuld|geldzorg|geldproblem|rondkomen|budget|deurwaarder|rekeningen|voedselbank|met geld om|geld tekort"),
     ("verslavingszorg", r"verslav|verslaafd|drugs|alcohol|blowen|\bgok|drankgebruik|drankprobleem"),
     ("jongerenwerk", r"jongerenwerk|jongerencentrum|jongerenhuis|jongerenwerker|chillen|hangplek"),
-    ("wijkteam", r"gezinscoach|sociaal team|wijkteam|gezinshulp|thuis (\w+ )?(komt|komen) helpen|vastlopen|vastgelopen"),
+    ("wijkteam", r"gezinscoach|sociaal team|wijkteam|gezinshulp|thuis (\w+ )?(komt|komen) (helpen|meekijken)|vastlopen|vastgelopen|"
+                 r"(bij ons|bij mij|hier) thuis (\w+ ){0,3}(helpen|meekijken|meedenken)|loopt (\w+ ){0,3}uit de hand|hulp in huis"),
     ("kinderopvang", r"kinderopvang|kinderdagverblijf|kdv|\bbso\b|peuteropvang|gastouder|creche"),
     ("werk-en-studie", r"bijbaan|\bstage|studiekeuze|werk zoeken|vakantiewerk|sollicit|jongerenloket|werkloos|"
                        r"\b(een|geen|aan een) (baan|werk)\b|gestopt met (school|mijn opleiding|mijn studie)|zonder (werk|diploma)"),
@@ -34,9 +36,11 @@ _KEYWORDS = (
     ("hulplijn", r"hulplijn|chatlijn|luisterlijn|kindertelefoon|anoniem (\w+ )?(bellen|chatten|praten)"),
     ("ggz", r"psycholo|psychiat|ggz|therapeut|therapie|depress|angststoorn|praatgroep|psychisch|somber|paniek"),
     ("vrije-tijd", r"sport|vereniging|muziekles|zwemles|dansles|scouting|hobby|clubje"),
-    ("jeugdgezondheidszorg", r"consultatiebureau|jeugdarts|jeugdverpleegkundige|vaccin|inent|wegen en meten"),
+    ("jeugdgezondheidszorg", r"consultatiebureau|jeugdarts|jeugdverpleegkundige|schoolarts|schoolverpleegkundige|\bggd\b|"
+                             r"\bjgz\b|vaccin|inent|\bprikken\b|wegen en meten|groeicurve|gehoortest|ogentest"),
     ("opvoedondersteuning", r"opvoedcursus|opvoedingscursus|cursus|training|triple p|opvoed|oudergroep|groep voor ouders"),
-    ("maatschappelijk-werk", r"maatschappelijk werk|formulieren|instanties"),
+    ("maatschappelijk-werk", r"maatschappelijk werk|formulier|instanties|toeslag|brieven|papierwerk|uitkering|"
+                             r"aanvraag|aanvragen invullen|huisvesting|woning"),
 )
 
 # The category that fits a theme question that asks where to go, when no
@@ -96,6 +100,8 @@ class ActionFindService(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         events = disclose(dispatcher, tracker)
+        if walkin_question(typed_text(tracker)) or phone_question(typed_text(tracker)):
+            return events + ActionWalkin(self.portal).answer(dispatcher, tracker)
         category = _category(tracker) or _category_of_theme(self._likely_theme(tracker), audience(tracker))
         if category is None:
             if typed_text(tracker) and intent_confidence(tracker) < SURE:
@@ -139,14 +145,7 @@ class ActionFindService(Action):
         if category == "huiselijk-geweld":
             dispatcher.utter_message(response="utter_danger_note")
         for service in services:
-            dispatcher.utter_message(
-                json_message={
-                    "type": "service",
-                    "slug": service["slug"],
-                    "name": service.get("name") or service["slug"],
-                    "url": service.get("url") or "",
-                }
-            )
+            dispatcher.utter_message(json_message=service_payload(service))
         return events
 
     def _services(self, category: str, wijk: Optional[str], age: Optional[int]) -> List[Dict[str, Any]]:

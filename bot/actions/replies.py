@@ -1,4 +1,7 @@
-"""Reply pieces shared by several actions: the fallback payload and its buttons."""
+"""Reply pieces shared by several actions: the fallback payload and its buttons,
+the service payload."""
+from typing import Any, Dict
+
 from rasa_sdk.executor import CollectingDispatcher
 
 FALLBACK_PAYLOAD = {"type": "fallback"}
@@ -15,3 +18,13 @@ def send_fallback(dispatcher: CollectingDispatcher, response: str) -> None:
     """Utter `response` with the fallback buttons, then the fallback payload."""
     dispatcher.utter_message(response=response, buttons=FALLBACK_BUTTONS)
     dispatcher.utter_message(json_message=FALLBACK_PAYLOAD)
+
+
+def service_payload(service: Dict[str, Any]) -> Dict[str, Any]:
+    """The `service` payload of a social map service from the portal's API."""
+    return {
+        "type": "service",
+        "slug": service["slug"],
+        "name": service.get("name") or service["slug"],
+        "url": service.get("url") or "",
+    }

@@ -1,4 +1,5 @@
 """Walk-in points (inloopspreekuur) and phone hours of the CJG."""
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
@@ -7,12 +8,37 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
 from actions.dutch_time import format_moment
+from actions.message import typed_text
 from actions.portal import PortalClient, PortalError
-from actions.replies import send_fallback
+from actions.replies import send_fallback, service_payload
 from actions.taxonomy import WIJKEN, wijk_label
 
 WALKIN = "cjg-inloop"
 PHONE = "cjg-telefoon"
+
+# "zonder afspraak", "inloopspreekuur", "kan ik binnenlopen", "gewoon langskomen":
+# the person asks where and when to walk in, whatever the classifier made of it.
+_WALKIN_CUE = re.compile(
+    r"zonder (een )?afspraak|\binloop\w*|\bbinnen ?(te )?(lopen|loop|wandelen|stappen)\b|\bbinnenloop\w*"
+    r"|\b(kan|kun|mag|kunnen|mogen) (ik|we|wij|je|u) (\w+ ){0,4}langs ?(te )?(komen|lopen|gaan)\b",
+    re.IGNORECASE,
+)
+# "wat is het nummer van het cjg", "wanneer kan ik jullie bellen": the phone hours.
+_PHONE_CUE = re.compile(
+    r"\b(telefoonnummer|nummer|bellen|bel|opbellen|telefonisch|telefoon)\b(\W+\w+){0,8}?\W+(cjg|jullie|centrum voor jeugd)\b"
+    r"|\b(cjg|jullie|centrum voor jeugd)\b(\W+\w+){0,8}?\W+(telefoonnummer|nummer|bellen|bel|opbellen|telefonisch|bereikbaar)\b",
+    re.IGNORECASE,
+)
+
+
+def walkin_question(text: str) -> bool:
+    """True when the message asks to walk in without an appointment."""
+    return bool(_WALKIN_CUE.search(text or ""))
+
+
+def phone_question(text: str) -> bool:
+    """True when the message asks for the CJG's phone number or phone hours."""
+    return bool(_PHONE_CUE.search(text or "")) and not walkin_question(text)
 
 
 class ActionWalkin(Action):
@@ -27,7 +53,13 @@ class ActionWalkin(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        events = disclose(dispatcher, tracker)
+        return disclose(dispatcher, tracker) + self.answer(dispatcher, tracker)
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[str, Any]]:
+        """The walk-in points, or the phone hours when asked to call (without the disclosure)."""
+        if phone_question(typed_text(tracker)):
+            return self._phone(dispatcher)
+        events: List[Dict[str, Any]] = []
         wijk = _known_wijk(tracker)
         try:
             here = self.portal.items("/api/locations", "items", wijk=wijk, category=WALKIN) if wijk else []
@@ -52,6 +84,20 @@ class ActionWalkin(Action):
         if not wijk and len(locations) > 1:
             dispatcher.utter_message(response="utter_ask_wijk", buttons=_wijk_buttons(locations))
         return events + ([SlotSet("wijk", wijk)] if wijk else [])
+
+    def _phone(self, dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+        """The CJG's phone service as a `service` payload with its hours."""
+        try:
+            phones = self.portal.items("/api/services", "items", category=PHONE, limit=1)
+        except PortalError:
+            send_fallback(dispatcher, "utter_portal_down")
+            return []
+        if not phones or not phones[0].get("slug"):
+            dispatcher.utter_message(response="utter_phone_unknown")
+            return []
+        _phone_hours(dispatcher, phones[0], "utter_phone")
+        dispatcher.utter_message(json_message=service_payload(phones[0]))
+        return []
 
 
 def _known_wijk(tracker: Tracker) -> Optional[str]:
@@ -88,7 +134,8 @@ def _lines(locations: List[Dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def _phone_hours(dispatcher: CollectingDispatcher, service: Dict[str, Any]) -> None:
+def _phone_hours(dispatcher: CollectingDispatcher, service: Dict[str, Any],
+                 response: str = "utter_phone_hours") -> None:
     """Mentions the CJG phone hours (and number, when the portal has one)."""
     numbers = [p if isinstance(p, str) else p.get("number") for p in service.get("phones") or []]
     numbers = [n for n in numbers if n]
@@ -102,7 +149,7 @@ def _phone_hours(dispatcher: CollectingDispatcher, service: Dict[str, Any]) -> N
     if not numbers and not when:
         return
     phone = f"op {' of '.join(numbers)}" if numbers else "via het nummer op /contact"
-    dispatcher.utter_message(response="utter_phone_hours", phone=phone, when=when)
+    dispatcher.utter_message(response=response, phone=phone, when=when)
 
 
 def _wijk_buttons(locations: List[Dict[str, Any]]) -> List[Dict[str, str]]:

@@ -174,3 +174,11 @@ def test_opinions_name_each_theme_once():
     found = opinions({"gezin": 0.2}, hits)
     assert [o.theme for o in found] == ["gezin", "veiligheid"]  # 0.2 + 0.5 * 2/3 against 0.5 * 1
     assert round(found[0].search, 2) == 0.67 and found[0].classifier == 0.2 and found[1].search == 1.0
+
+
+def test_asking_to_walk_in_gets_the_walk_in_points(domain, dispatcher):
+    location = {"slug": "cjg-vijfhoek", "name": "CJG Vijfhoek", "url": "/x", "wijk": "vijfhoek", "open_now": False}
+    portal = FakePortal({"/api/locations": {"items": [location]}, "/api/services": {"items": []}})
+    tracker = make_tracker("kan ik zonder afspraak komen met vragen over zijn slaap", "vraag_slapen")
+    run(portal, tracker, domain, dispatcher)
+    assert [p["type"] for p in payloads(dispatcher)] == ["location"]

@@ -191,3 +191,11 @@ def test_not_understood_but_asking_where_to_go_for_named_help_gets_the_social_ma
     ActionDefaultFallback(portal).run(dispatcher, tracker, domain)
     assert portal.calls[0] == ("/api/services", {"category": "vrije-tijd", "limit": 3})
     assert [p["type"] for p in payloads(dispatcher)] == ["service"]
+
+
+def test_not_understood_but_asking_to_walk_in_gets_the_walk_in_points(domain, dispatcher):
+    location = {"slug": "cjg-vijfhoek", "name": "CJG Vijfhoek", "url": "/x", "wijk": "vijfhoek", "open_now": False}
+    portal = FakePortal({"/api/locations": {"items": [location]}, "/api/services": {"items": []}})
+    tracker = unsure("is er in bathmen iets waar ik kan binnenlopen", [("nlu_fallback", 0.3), ("vraag_gezin", 0.2)])
+    ActionDefaultFallback(portal).run(dispatcher, tracker, domain)
+    assert [p["type"] for p in payloads(dispatcher)] == ["location"]

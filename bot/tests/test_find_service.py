@@ -87,7 +87,10 @@ def test_words_people_use_name_the_category(domain, dispatcher):
     for text, category in (("ik ben het niet eens met onze hulpverlener, bij wie kan ik aankloppen", "vertrouwenspersoon"),
                            ("ik ben gestopt met school, waar kan ik heen", "werk-en-studie"),
                            ("is er een cursus voor ouders van pubers", "opvoedondersteuning"),
-                           ("ik blijf maar gokken, wie helpt", "verslavingszorg")):
+                           ("ik blijf maar gokken, wie helpt", "verslavingszorg"),
+                           ("waar maak ik een afspraak met de schoolarts", "jeugdgezondheidszorg"),
+                           ("wie kan bij ons thuis komen meekijken, de kinderen luisteren niet", "wijkteam"),
+                           ("wie helpt me met de toeslagen en de brieven van de gemeente", "maatschappelijk-werk")):
         portal = FakePortal({"/api/services": {"items": [service("x")]}})
         ActionFindService(portal).run(dispatcher, make_tracker(text, "zoek_hulp"), domain)
         assert portal.calls[0][1]["category"] == category, text
@@ -136,3 +139,11 @@ def test_service_question():
     assert category("waar vind ik meer over ruzie thuis") is None
     assert category("hoe help ik mijn kind met lezen", "school") is None
     assert category("waar moet ik op letten bij een sportclub", "vrije-tijd") is None
+
+
+def test_asking_to_walk_in_wins_over_a_category_word(domain, dispatcher):
+    location = {"slug": "cjg-vijfhoek", "name": "CJG Vijfhoek", "url": "/x", "wijk": "vijfhoek", "open_now": False}
+    portal = FakePortal({"/api/locations": {"items": [location]}, "/api/services": {"items": []}})
+    tracker = make_tracker("kan ik ergens zonder afspraak terecht met vragen over opvoeden", "zoek_hulp")
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert [p["type"] for p in payloads(dispatcher)] == ["location"]

@@ -1,5 +1,5 @@
 """action_walkin: walk-in points with hours, narrowing by wijk, phone hours."""
-from actions.walkin import ActionWalkin
+from actions.walkin import ActionWalkin, phone_question, walkin_question
 from conftest import FakePortal, make_tracker, payloads, responses, slot_events
 
 LOCATIONS = [
@@ -99,3 +99,31 @@ def test_portal_down(domain, dispatcher):
     ActionWalkin(FakePortal(down=True)).run(dispatcher, make_tracker("inloop", "inloop"), domain)
     assert responses(dispatcher)[-1] == "utter_portal_down"
     assert payloads(dispatcher) == [{"type": "fallback"}]
+
+
+def test_asking_for_the_number_gets_the_phone_service(domain, dispatcher):
+    tracker = make_tracker("wat is het telefoonnummer van het cjg", "inloop", slots={"disclosed": True})
+    ActionWalkin(portal()).run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_phone"]
+    assert dispatcher.messages[0]["phone"] == "op 0570-000000"
+    assert payloads(dispatcher) == [{"type": "service", "slug": "cjg-telefoon", "name": "CJG", "url": ""}]
+
+
+def test_asking_for_the_number_without_a_phone_service(domain, dispatcher):
+    fake = FakePortal({"/api/locations": locations, "/api/services": {"items": []}})
+    ActionWalkin(fake).run(dispatcher, make_tracker("hoe kan ik jullie bellen", "inloop"), domain)
+    assert responses(dispatcher) == ["utter_disclosure", "utter_phone_unknown"]
+
+
+def test_walkin_and_phone_questions():
+    for text in ("kan ik ergens zonder afspraak terecht", "wanneer is het inloopspreekuur",
+                 "mag ik gewoon binnenlopen met mn vraag", "kunnen we een keer langskomen bij jullie"):
+        assert walkin_question(text), text
+    for text in ("wat is het nummer van het cjg", "hoe laat kan ik jullie bellen",
+                 "is het cjg telefonisch bereikbaar"):
+        assert phone_question(text), text
+    for text in ("mijn ex komt steeds zomaar langs", "mijn zoon wil de kindertelefoon bellen",
+                 "hoe laat moet mijn kind naar bed", "kan ik jullie bellen of gewoon zonder afspraak komen"):
+        assert not phone_question(text) or walkin_question(text), text
+    assert not walkin_question("mijn ex komt steeds zomaar langs")
+    assert not phone_question("mijn zoon wil de kindertelefoon bellen")
