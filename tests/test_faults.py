@@ -17,6 +17,7 @@ import requests
 import sqlalchemy as sa
 
 from tests.conftest import make_app
+from tools.pgserver import PostgresServer
 from tools.stack import ROOT, running_stack, train_model, wait_for
 
 PG = "postgresql://postgres@127.0.0.1:5432"
@@ -181,3 +182,60 @@ def test_unwritable_search_index(tmp_path):
     assert client.get("/").status_code == 200
     search = client.get("/zoeken?q=slapen")
     assert search.status_code == 503 and "zoeken" in search.get_data(as_text=True).lower()
+
+
+@pytest.fixture
+def own_postgres():
+    try:
+        server = PostgresServer()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.remove()
+
+
+def test_postgresql_server_restarts_under_the_portal(own_postgres, tmp_path):
+    """A real restart of the portal's PostgreSQL server (its own instance, stopped
+    and started): while it is down every page and API answers 503 and gives the
+    typed text back; once it is back, the running portal serves again at once."""
+    engine = sa.create_engine(own_postgres.url(), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text("CREATE DATABASE portal"))
+    engine.dispose()
+    pages = ["/", "/sociale-kaart", "/inloop", "/ouders/thema/slapen", "/jongeren/", "/zoeken?q=slapen"]
+
+    def ask(text):
+        return requests.post(f"{portal}/api/econsult", json={"text": text}, timeout=30)
+
+    with running_stack(tmp_path, database_url=own_postgres.url("portal"), only=("portal",)) as urls:
+        portal = urls["portal"]
+        assert ask("Voor de herstart: mijn kind van 6 plast weer in bed.").status_code == 201
+        before = {page: requests.get(portal + page, timeout=30).status_code for page in pages}
+        assert set(before.values()) == {200}, before
+
+        own_postgres.stop()
+        down = {page: requests.get(portal + page, timeout=30).status_code for page in pages}
+        print(f"\nwhile PostgreSQL is stopped: {down}")
+        assert set(down.values()) <= {200, 503}, down  # pages that need no database may still be served
+        assert 503 in down.values()
+        refused = ask("Tijdens de herstart: hij slaapt slecht.")
+        assert refused.status_code == 503 and "opnieuw" in refused.json()["error"]["message"]
+        form = requests.post(f"{portal}/e-hulp", data={"text": "Mijn dochter van 9 piekert veel. Wat kan ik doen?"},
+                             timeout=30)
+        assert form.status_code == 503
+        assert "Mijn dochter van 9 piekert veel. Wat kan ik doen?" in form.text  # the typed text comes back
+
+        own_postgres.start()
+        after = {page: requests.get(portal + page, timeout=30).status_code for page in pages}
+        assert set(after.values()) == {200}, after  # the first request after the restart already works
+        assert ask("Na de herstart: mijn kind van 6 plast weer in bed.").status_code == 201
+        assert urls["processes"].running["portal"].poll() is None  # the portal never had to restart
+
+    stored = sa.create_engine(own_postgres.url("portal"))
+    with stored.connect() as conn:
+        texts = [row[0] for row in conn.execute(sa.text("SELECT text FROM econsult ORDER BY id"))]
+    stored.dispose()
+    assert [t.split(":")[0] for t in texts] == ["Voor de herstart", "Na de herstart"]

@@ -86,11 +86,13 @@ def train_model() -> Path:
 
 @contextmanager
 def running_stack(instance: Path, *, database_url: str | None = None, workers: int = 2, log_dir: Path | None = None,
-                  env: dict | None = None, rasa_env: dict | None = None):
+                  env: dict | None = None, rasa_env: dict | None = None,
+                  only: tuple = ("actions", "rasa", "portal")):
     """Yield the URLs of a running stack; the portal's database is prepared and the content imported.
     With `rasa_env` (the RASA_DB_* and RASA_REDIS_* settings of docs/deploy.md) Rasa runs as in
     production: deploy/rasa-endpoints.yml, conversations in PostgreSQL, locks in Redis, two Sanic
-    workers. The yielded dict's "processes" stops and starts single processes."""
+    workers. The yielded dict's "processes" stops and starts single processes. `only` names the
+    processes to start (the portal alone for database faults)."""
     instance = Path(instance)
     instance.mkdir(parents=True, exist_ok=True)
     log_dir = Path(log_dir or instance)
@@ -126,11 +128,13 @@ def running_stack(instance: Path, *, database_url: str | None = None, workers: i
                    ROOT, env),
     }, log_dir)
     try:
-        for name in ("actions", "rasa", "portal"):
+        for name in only:
             processes.start(name)
-        wait_for(urls["portal"] + "/api/themes", 60, processes.running["portal"])
-        wait_for(urls["actions"] + "/health", 120, processes.running["actions"])
-        wait_for(urls["rasa"] + "/", 300, processes.running["rasa"])
+        checks = {"portal": ("/api/themes", 60), "actions": ("/health", 120), "rasa": ("/", 300)}
+        for name in ("portal", "actions", "rasa"):
+            if name in only:
+                path, timeout = checks[name]
+                wait_for(urls[name] + path, timeout, processes.running[name])
         yield {**urls, "token": token, "processes": processes}
     finally:
         processes.stop_all()
