@@ -6,6 +6,7 @@ the search index cannot be written. Nobody gets a 500 and nothing is lost."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 import time
@@ -197,45 +198,90 @@ def own_postgres():
         server.remove()
 
 
-def test_postgresql_server_restarts_under_the_portal(own_postgres, tmp_path):
+def _csrf(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def test_postgresql_server_restarts_under_load(own_postgres, tmp_path):
     """A real restart of the portal's PostgreSQL server (its own instance, stopped
-    and started): while it is down every page and API answers 503 and gives the
-    typed text back; once it is back, the running portal serves again at once."""
+    and started) while questions keep coming in and a worker answers one. While it
+    is down, pages that need it and the API answer 503 and forms give the typed
+    text back; once it is back, the running portal serves again at once, and every
+    question that got a 201 is stored."""
     engine = sa.create_engine(own_postgres.url(), isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(sa.text("CREATE DATABASE portal"))
     engine.dispose()
     pages = ["/", "/sociale-kaart", "/inloop", "/ouders/thema/slapen", "/jongeren/", "/zoeken?q=slapen"]
-
-    def ask(text):
-        return requests.post(f"{portal}/api/econsult", json={"text": text}, timeout=30)
+    env = {**os.environ, "FLASK_APP": "portal", "INSTANCE_PATH": str(tmp_path), "DATABASE_URL": own_postgres.url("portal")}
 
     with running_stack(tmp_path, database_url=own_postgres.url("portal"), only=("portal",)) as urls:
         portal = urls["portal"]
-        assert ask("Voor de herstart: mijn kind van 6 plast weer in bed.").status_code == 201
-        before = {page: requests.get(portal + page, timeout=30).status_code for page in pages}
-        assert set(before.values()) == {200}, before
+        subprocess.run([str(ROOT / ".venv/bin/flask"), "users", "create", "--email", "w@cjg.test",
+                        "--password", "herstart-wachtwoord-1", "--name", "Sam"], cwd=ROOT, env=env, check=True,
+                       capture_output=True)
+        first = requests.post(f"{portal}/api/econsult", json={"text": "Voor de herstart: mijn kind plast in bed."},
+                              timeout=30)
+        assert first.status_code == 201
+        worker = requests.Session()
+        login = worker.get(f"{portal}/medewerker/login", timeout=30)
+        worker.post(f"{portal}/medewerker/login", timeout=30, data={
+            "csrf": _csrf(login.text), "email": "w@cjg.test", "password": "herstart-wachtwoord-1"})
+        with sa.create_engine(own_postgres.url("portal")).connect() as conn:
+            question_id = conn.execute(sa.text("SELECT id FROM econsult")).scalar()
+        form = worker.get(f"{portal}/medewerker/vragen/{question_id}", timeout=30)
+        assert form.status_code == 200
+        answer = {"csrf": _csrf(form.text), "answer": "Bedplassen komt vaak voor op deze leeftijd. Dit helpt: ..."}
+        assert {requests.get(portal + page, timeout=30).status_code for page in pages} == {200}
 
-        own_postgres.stop()
-        down = {page: requests.get(portal + page, timeout=30).status_code for page in pages}
-        print(f"\nwhile PostgreSQL is stopped: {down}")
-        assert set(down.values()) <= {200, 503}, down  # pages that need no database may still be served
-        assert 503 in down.values()
-        refused = ask("Tijdens de herstart: hij slaapt slecht.")
-        assert refused.status_code == 503 and "opnieuw" in refused.json()["error"]["message"]
-        form = requests.post(f"{portal}/e-hulp", data={"text": "Mijn dochter van 9 piekert veel. Wat kan ik doen?"},
-                             timeout=30)
-        assert form.status_code == 503
-        assert "Mijn dochter van 9 piekert veel. Wat kan ik doen?" in form.text  # the typed text comes back
+        stop, sent = threading.Event(), []
 
-        own_postgres.start()
-        after = {page: requests.get(portal + page, timeout=30).status_code for page in pages}
-        assert set(after.values()) == {200}, after  # the first request after the restart already works
-        assert ask("Na de herstart: mijn kind van 6 plast weer in bed.").status_code == 201
-        assert urls["processes"].running["portal"].poll() is None  # the portal never had to restart
+        def keep_asking(n):
+            i = 0
+            while not stop.is_set():
+                text = f"Vraag {n}-{i}: mijn kind van 8 plast weer in bed."
+                try:
+                    status = requests.post(f"{portal}/api/econsult", json={"text": text}, timeout=30).status_code
+                except requests.RequestException as exc:
+                    status = type(exc).__name__
+                sent.append((text, status))
+                i += 1
+                time.sleep(0.02)
 
+        askers = [threading.Thread(target=keep_asking, args=(n,)) for n in range(4)]
+        for thread in askers:
+            thread.start()
+        try:
+            time.sleep(1)
+            own_postgres.stop()
+            down = {page: requests.get(portal + page, timeout=30).status_code for page in pages}
+            kept = worker.post(f"{portal}/medewerker/vragen/{question_id}", data=answer, timeout=30)
+            time.sleep(1)
+            own_postgres.start()
+            after = {page: requests.get(portal + page, timeout=30).status_code for page in pages}
+            time.sleep(1)
+        finally:
+            stop.set()
+            for thread in askers:
+                thread.join()
+        saved = worker.post(f"{portal}/medewerker/vragen/{question_id}", data=answer, timeout=30,
+                            allow_redirects=False)
+        assert urls["processes"].running["portal"].poll() is None  # the same portal kept serving
+
+    statuses = [status for _, status in sent]
+    print(f"\nwhile PostgreSQL is stopped: {down}; questions during the restart: {statuses.count(201)} stored, "
+          f"{statuses.count(503)} asked to retry, of {len(statuses)}")
+    assert set(down.values()) <= {200, 503} and 503 in down.values(), down  # content pages need no database
+    assert set(after.values()) == {200}, after  # the first request after the restart already works
+    assert set(statuses) <= {201, 503}, statuses
+    assert 503 in statuses and statuses[-1] == 201
+    assert kept.status_code == 503 and "Bedplassen komt vaak voor op deze leeftijd." in kept.text  # text given back
+    assert saved.status_code == 302
     stored = sa.create_engine(own_postgres.url("portal"))
     with stored.connect() as conn:
-        texts = [row[0] for row in conn.execute(sa.text("SELECT text FROM econsult ORDER BY id"))]
+        texts = {row[0] for row in conn.execute(sa.text("SELECT text FROM econsult"))}
+        answered = conn.execute(sa.text("SELECT answer FROM econsult WHERE id = :id"), {"id": question_id}).scalar()
     stored.dispose()
-    assert [t.split(":")[0] for t in texts] == ["Voor de herstart", "Na de herstart"]
+    assert {text for text, status in sent if status == 201} <= texts  # no question that got a ticket is lost
+    assert not {text for text, status in sent if status != 201} & texts
+    assert answered.startswith("Bedplassen komt vaak voor")
