@@ -1,5 +1,10 @@
 """The crisis layer: lexicon (paraphrases, typos, chat language) and the NLU component."""
+import glob
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -132,6 +137,8 @@ POSITIVE = [
     ("hij heeft filmpjes van me en verspreidt ze als ik geen geld stuur", "abuse"),
     ("mijn zusje van 14 heeft een vriendje van 24 dat ze via insta kent", "abuse"),
     ("ik ben 15 en mijn vriend van 24 wil dat ik bij hem kom slapen", "abuse"),
+    ("ik ben bang, mijn baby stopte net met ademen en is blauw", "danger"),
+    ("mijn vader slaat de deur dicht en slaat me daarna", "violence"),
     ("ik ben 13 en heb een vriend van 18 die ik online heb leren kennen", "abuse"),
     ("mijn vader gaat me vermoorden als hij erachter komt dat ik een vriend heb", "violence"),
     ("ik moet van mijn familie trouwen en mijn vader zegt dat hij me anders wat aandoet", "abuse"),
@@ -340,6 +347,66 @@ POSITIVE = [
     ("ik wil gewoon verdwijnen en nooit meer terugkomen", "suicide"),
     ("mijn dochter zegt dat ze gewoon wil verdwijnen", "suicide"),
     ("ik ben iedereen tot last", "suicide"),
+    # --- from a blind probe of chat wordings: veiled crises by category
+    # suicide, veiled
+    ("ik ben er klaar mee. met alles. met leven", "suicide"),
+    ("vanavond maak ik er een einde aan", "suicide"),
+    ("mn zoon heeft op zn telefoon gezocht hoe je jezelf ophangt", "suicide"),
+    ("m'n vriendin stuurde net dat dit haar laatste bericht is", "suicide"),
+    ("ik heb een touw gekocht en weet waar ik het ga doen", "suicide"),
+    ("ik kan dit leven niet meer aan", "suicide"),
+    ("wrm zou ik nog blijven leven", "suicide"),
+    ("het is op, ik neem vanavond al mijn pillen", "suicide"),
+    ("hoe lang duurt de wachtlijst bij jullie, ik heb de pillen al liggen", "suicide"),
+    ("welke sport is goed voor mijn zoon? en hoe vertel ik hem dat ik soms denk dat iedereen beter af is zonder mij", "suicide"),
+    # self-harm, veiled
+    ("k heb mn armen weer open gehaald", "selfharm"),
+    ("hoe krijg je littekens weg van snijden, ik wil niet dat mn ma het ziet", "selfharm"),
+    ("ik was 3 maanden clean van snijden maar nu heb ik weer zin", "selfharm"),
+    ("mijn vriend snijdt in zn benen", "selfharm"),
+    ("k hou altijd lange mouwen aan zodat niemand mn armen ziet", "selfharm"),
+    ("ik heb mezelf weer bezeerd met een passer", "selfharm"),
+    # violence: child, partner
+    ("mn buurjongetje van 8 heeft steeds blauwe plekken en ik hoor hem s avonds gillen", "violence"),
+    ("mag een ouder je slaan? mn vader doet het heel vaak", "violence"),
+    ("mn vriendje van 11 zegt dat zn moeder hem met een stok slaat", "violence"),
+    ("wat zijn de openingstijden van jullie kantoor? ik wil namelijk praten omdat mn vader me slaat", "violence"),
+    ("papa heeft mama weer pijn gedaan, ze bloedt", "violence"),
+    ("als mn vader dronken is gaat hij mn moeder te lijf", "violence"),
+    ("ik moest met de kinderen vluchten naar mijn zus omdat hij ons slaat", "violence"),
+    ("mn vriend zegt dat hij me vermoordt als ik het uitmaak", "violence"),
+    ("de buren schreeuwen en ik hoor klappen en een vrouw die om hulp roept", "violence"),
+    # sexual abuse, veiled
+    ("ik zei nee maar hij ging gewoon door", "abuse"),
+    ("mijn opa laat me aan hem zitten en zegt dat het ons geheimpje is", "abuse"),
+    ("ik denk dat er iets in mn drinken is gedaan en ik weet niet meer wat er gebeurd is", "abuse"),
+    ("de vriend van mn moeder komt steeds binnen als ik douche", "abuse"),
+    # honour, forced marriage
+    ("mijn ouders willen dat ik trouw met mijn neef in marokko", "abuse"),
+    ("ik ben bang dat ze me achterlaten in het land van mn ouders", "abuse"),
+    ("mijn familie zegt dat ik de eer heb geschonden", "violence"),
+    ("als ze erachter komen dat ik homo ben doen ze me wat aan, dat heeft mijn vader gezegd", "violence"),
+    # sextortion, grooming
+    ("een jongen op snap wil dat ik meer fotos stuur anders zet hij de eerste online", "abuse"),
+    ("ze willen 500 euro anders sturen ze mn filmpje naar mn ouders", "abuse"),
+    ("mijn dochter van 12 heeft contact met een volwassen man via een game en hij stuurt haar cadeautjes", "abuse"),
+    ("ik heb via discord fotos gestuurd naar iemand die zei dat ie 14 was maar nu wil hij meer", "abuse"),
+    # neglect
+    ("er is nooit eten in huis en mn moeder ligt de hele dag in bed", "abuse"),
+    ("mn ouders zijn al 3 dagen weg en ik ben alleen met mijn zusje", "abuse"),
+    ("ik heb honger en mn ma is weer weg", "abuse"),
+    ("mijn ouders hebben me eruit gegooid, ik zit nu op het station", "abuse"),
+    # a parent afraid of hurting the baby
+    ("soms wil ik mijn baby door elkaar schudden als ze maar blijft huilen", "violence"),
+    ("ik heb net de baby in bed gegooid omdat ik zo boos was", "violence"),
+    ("ik durf niet alleen met mijn baby te zijn, ik vertrouw mezelf niet", "violence"),
+    ("ik word gek van het gehuil, straks doe ik iets doms met de baby", "violence"),
+    # acute medical danger
+    ("mijn baby wordt blauw", "danger"),
+    ("mijn kind heeft een stuk druif in zijn keel en stikt", "danger"),
+    ("iemand op het feest heeft xtc genomen en is aan het trillen en gloeiend heet", "danger"),
+    ("mijn zoon heeft een aanval en stopt niet met schokken", "danger"),
+    ("mijn dochter heeft een allergische reactie en haar keel zwelt op", "danger"),
 ]
 
 # Everyday language that must NOT give the crisis reply.
@@ -422,6 +489,11 @@ NEGATIVE = [
     "mijn peutertje zit steeds aan zijn piemel, is dat normaal?",
     "hoe leer ik mijn kind dat niemand zomaar aan zijn lichaam mag komen",
     "mijn zoon van 15 heeft een vriend van 16",
+    "ze is 3 en schopt me als ze haar zin niet krijgt",
+    "mijn kleuter kneep zijn vinger tussen de deur en zijn nagel wordt blauw",
+    "mijn ouders willen dat ik later met iemand uit ons eigen geloof trouw",
+    "mijn zoon van 14 slaat elke avond de deur van zijn kamer dicht",
+    "ik ben bang dat mijn pasgeboren baby stopt met ademen tijdens de nacht",
     "onze dochter van 15 heeft sinds kort een vriend van 18, hoe praat ik met haar over seks",
     "mijn moeder gaat me echt vermoorden als ze mijn cijferlijst ziet lol",
     "mn pa maakt me af als hij de deuk in de auto ziet",
@@ -591,6 +663,42 @@ NEGATIVE = [
     "mijn dochter heeft gisteren een nieuwe riem gekregen van mijn moeder",
     "mijn zoon krijgt slaag met voetbal, zijn team verliest steeds",
     "ik heb te diep in mijn vinger gesneden bij het koken",
+    # --- from the blind probe: questions and sayings next to the widened patterns
+    "mijn vader gaat me afmaken als hij hoort dat ik gespijbeld heb haha",
+    "we lezen op school een boek over een meisje dat zichzelf snijdt, ik snap het niet zo goed",
+    "hoe voorkom ik dat mijn peuter stikt in een druif",
+    "mn moeder vermoordt me als ze mijn rapport ziet",
+    "mijn zoon van 4 schopt mij als hij zijn zin niet krijgt",
+    "mijn neef gaat trouwen in turkije, mag ik een week vrij van school",
+    "ik wil later met mijn vriendin trouwen, hoe oud moet je zijn",
+    "hoeveel paracetamol mag een kind van 6",
+    "mijn vriend wil seks maar ik wil nog wachten, hoe zeg ik dat",
+    "wat is uithuwelijking, dat kwam voorbij bij geschiedenis",
+    "mijn werkstuk gaat over loverboys, heb je bronnen?",
+    "hoe herken je een loverboy",
+    "ik ben flauwgevallen bij het bloedprikken, is dat normaal",
+    "vanaf welke leeftijd mag een kind alleen thuis blijven",
+    "mijn dochter eet geen groente meer",
+    "ik ben homo en een beetje bang voor de reactie van mijn vader",
+    "die jongen blijft me appen maar ik vind hem niet leuk",
+    "mijn dochter heeft een vriendje online, hoe weet ik of hij echt 14 is",
+    "ik heb een snee in mn vinger van papier",
+    "ik knip mijn pony zelf, tips?",
+    # the everyday look-alikes the wider patterns were tightened for
+    "mijn kind wil niks eten thuis, alleen op de opvang",
+    "mijn peuter heeft op de grond zijn bord gegooid",
+    "mijn dochtertje gooit haar knuffel op de grond",
+    "niemand kijkt naar me om",
+    "mijn ex zegt dat ze beter af is zonder me",
+    "sinds ik de pil slik heb ik hartkloppingen",
+    "mijn peuter heeft een woede aanval en stopt niet met schreeuwen",
+    "mijn moeder zegt dat ik een foto moet sturen naar oma anders wordt ze boos",
+    "we moeten naar de bruiloft van mijn nicht in turkije maar ik heb dan examens",
+    "mijn kind heeft vaak blauwe plekken op zijn benen",
+    "mijn vader doet me pijn met wat hij zegt",
+    "mijn zoontje gooit de bal tegen de muur",
+    "mijn vader duwde me op de schommel",
+    "mijn moeder is nog niet thuis gekomen van haar werk",
 ]
 
 
@@ -721,3 +829,20 @@ def test_button_payloads_are_left_alone():
     msg = message("/inloop", [{"name": "inloop", "confidence": 1.0}])
     detector().process([msg])
     assert intent(msg) == "inloop"
+
+
+def test_no_everyday_training_example_is_a_crisis(lexicon):
+    """The 3,000+ examples of every other intent are everyday questions: a lexicon
+    hit on one of them is a false alarm the assistant would give."""
+    alarms, seen = [], 0
+    for path in glob.glob(str(Path(__file__).resolve().parent.parent / "data/nlu/**/*.yml"), recursive=True):
+        if path.endswith("crisis.yml"):
+            continue
+        for block in (yaml.safe_load(open(path, encoding="utf-8")) or {}).get("nlu", []):
+            for line in (block.get("examples") or "").splitlines() if "intent" in block else []:
+                text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line.strip()[2:])
+                seen += 1
+                if text and lexicon.detect(text):
+                    alarms.append((block["intent"], text))
+    assert seen > 3000
+    assert alarms == []
