@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from portal import config
+from portal import config, gcsafe
 from portal.extensions import babel, db, migrate
 from portal.search import SearchIndex
 from portal.taxonomy import load_municipalities, load_taxonomy
@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     if app.config.get("PROXY_COUNT"):  # behind a reverse proxy: the visitor's address for the rate limits
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=app.config["PROXY_COUNT"])
+    gcsafe.register(app)  # before db.init_app: collects garbage after the session is closed (CPython 3.11 fault)
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS)
     babel.init_app(app, locale_selector=select_locale)
