@@ -13,7 +13,7 @@ from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback
 from actions.second_opinion import agreed_theme, hits_of, ranked_themes, search_hits
 from actions.taxonomy import theme_of_intent
-from actions.walkin import ActionWalkin, phone_question, walkin_question
+from actions.redirect import redirected
 
 LIMIT = 3
 SURE = 0.6  # below this the portal's search gives a second opinion on the theme
@@ -39,8 +39,9 @@ class ActionAnswerQuestion(Action):
             send_fallback(dispatcher, "utter_fallback")
             return events
         query = typed_text(tracker)
-        if walkin_question(query) or phone_question(query):
-            return events + ActionWalkin(self.portal).answer(dispatcher, tracker)
+        answered = redirected(dispatcher, tracker, self.portal)
+        if answered is not None:
+            return events + answered
         category = service_question(tracker, theme) if query else None
         if category:
             return events + [SlotSet("theme", theme)] + ActionFindService(self.portal).answer(

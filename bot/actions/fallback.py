@@ -13,7 +13,7 @@ from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback
 from actions.second_opinion import agreed_theme, hits_of, ranked_themes, search_hits
 from actions.taxonomy import theme_of_intent
-from actions.walkin import ActionWalkin, phone_question, walkin_question
+from actions.redirect import redirected
 
 GUESS = 0.15  # a theme this likely (though below the fallback threshold) is worth offering
 # Not understood, yet answered after all when the classifier gave a theme at
@@ -62,10 +62,11 @@ class ActionDefaultFallback(Action):
     def _answered_after_all(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[str, Any]]]:
         """The social map when the message asks where to go for a named kind of
         help; a theme when the search backs the classifier's guess or decides a
-        close call; the walk-in points or phone hours when asked for. None
-        (nothing uttered) otherwise."""
-        if walkin_question(typed_text(tracker)) or phone_question(typed_text(tracker)):
-            return ActionWalkin(self.portal).answer(dispatcher, tracker)
+        close call; a person, the walk-in points or the phone hours when asked
+        for. None (nothing uttered) otherwise."""
+        answered = redirected(dispatcher, tracker, self.portal)
+        if answered is not None:
+            return answered
         category = service_question(tracker, None)
         if category:
             return ActionFindService(self.portal).answer(dispatcher, tracker, category)

@@ -13,7 +13,7 @@ from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback, service_payload
 from actions.second_opinion import agreed_theme, ranked_themes, search_hits
 from actions.taxonomy import CATEGORIES, MAIN_CATEGORIES, WIJKEN
-from actions.walkin import ActionWalkin, phone_question, walkin_question
+from actions.redirect import redirected
 
 LIMIT = 3
 
@@ -21,21 +21,26 @@ LIMIT = 3
 # (first match wins, so the more specific ones come first).
 _KEYWORDS = (
     ("huiselijk-geweld", r"huiselijk geweld|kindermishandeling|veilig thuis|zorgen (\w+ )?over een kind|kind (\w+ ){0,3}veilig is"),
-    ("vertrouwenspersoon", r"vertrouwenspersoon|vertrouwens persoon|klacht|klagen|akj|niet eens met|ontevreden over|\bvoogd"),
-    ("geld-en-schulden", r"schuld|geldzorg|geldproblem|rondkomen|budget|deurwaarder|rekeningen|voedselbank|met geld om|geld tekort"),
-    ("verslavingszorg", r"verslav|verslaafd|drugs|alcohol|blowen|\bgok|drankgebruik|drankprobleem"),
+    ("vertrouwenspersoon", r"vertrouwenspersoon|vertrouwens persoon|klacht|klagen|akj|niet eens met|ontevreden over|\bvoogd|"
+                            r"mijn rechten|onze rechten|rechten (\w+ ){0,2}(jeugdzorg|hulpverlening)|onafhankelijk"),
+    ("geld-en-schulden", r"schuld|geldzorg|geldproblem|rondkomen|budget|deurwaarder|rekeningen|voedselbank|met geld om|geld tekort|"
+                          r"aanmaning|incasso|betalingsachterstand|huurachterstand|achterstand"),
+    ("verslavingszorg", r"verslav|verslaafd|drugs|alcohol|blowen|\bgok|drankgebruik|drankprobleem|"
+                         r"te veel (drinkt|drinken|drink|drank)|\bzuip|\bdronken"),
     ("jongerenwerk", r"jongerenwerk|jongerencentrum|jongerenhuis|jongerenwerker|chillen|hangplek"),
     ("wijkteam", r"gezinscoach|sociaal team|wijkteam|gezinshulp|thuis (\w+ )?(komt|komen) (helpen|meekijken)|vastlopen|vastgelopen|"
                  r"(bij ons|bij mij|hier) thuis (\w+ ){0,3}(helpen|meekijken|meedenken)|loopt (\w+ ){0,3}uit de hand|hulp in huis"),
     ("kinderopvang", r"kinderopvang|kinderdagverblijf|kdv|\bbso\b|peuteropvang|gastouder|creche"),
     ("werk-en-studie", r"bijbaan|\bstage|studiekeuze|werk zoeken|vakantiewerk|sollicit|jongerenloket|werkloos|"
-                       r"\b(een|geen|aan een) (baan|werk)\b|gestopt met (school|mijn opleiding|mijn studie)|zonder (werk|diploma)"),
+                       r"\b(een|geen|aan een) (baan|werk)\b|gestopt met (school|mijn opleiding|mijn studie)|zonder (werk|diploma)|"
+                       r"(vinden van|zoeken naar|op zoek naar|hulp bij) (\w+ )?(werk|baan|stage|opleiding)|(werk|baan) (vinden|zoeken)"),
     ("onderwijs", r"op school|remedial|leerplicht|passend onderwijs|passende plek|dyslexie|bijles|huiswerkbegeleiding|thuiszit|"
                   r"(niet|nooit) (meer )?naar school"),
-    ("beperking", r"beperking|handicap|autisme|adhd|gehandicapt|wlz|\bpgb\b|syndroom|chronisch ziek"),
+    ("beperking", r"beperking|handicap|autisme|adhd|gehandicapt|wlz|\bpgb\b|syndroom|chronisch ziek|slechthorend|\bdoof|"
+                   r"slechtziend|\bblind|rolstoel|aanpassingen|hulpmiddel|gebarentaal|verstandelijk|ontwikkelingsachterstand"),
     ("hulplijn", r"hulplijn|chatlijn|luisterlijn|kindertelefoon|anoniem (\w+ )?(bellen|chatten|praten)"),
     ("ggz", r"psycholo|psychiat|ggz|therapeut|therapie|depress|angststoorn|praatgroep|psychisch|somber|paniek"),
-    ("vrije-tijd", r"sport|vereniging|muziekles|zwemles|dansles|scouting|hobby|clubje"),
+    ("vrije-tijd", r"sport|vereniging|muziekles|zwemles|dansles|scouting|hobby|clubje|naschools|activiteiten|\bclubs?\b"),
     ("jeugdgezondheidszorg", r"consultatiebureau|jeugdarts|jeugdverpleegkundige|schoolarts|schoolverpleegkundige|\bggd\b|"
                              r"\bjgz\b|vaccin|inent|\bprikken\b|wegen en meten|groeicurve|gehoortest|ogentest"),
     ("opvoedondersteuning", r"opvoedcursus|opvoedingscursus|cursus|training|triple p|opvoed|oudergroep|groep voor ouders"),
@@ -68,15 +73,18 @@ _YOUNG_THEME_CATEGORY = {"gezin": "hulplijn", "scheiding": "hulplijn", "pesten":
 _WHERE_TO_GO = re.compile(
     r"\b(waar|bij wie|naar wie|wie|welke (instantie|instanties|organisatie|organisaties|hulp|hulpverlening))\b"
     r"(\W+\w+){0,8}?\W+(terecht|heen|naartoe|aankloppen|hulp|helpen|helpt|ondersteun\w*|begeleid\w*)\b"
+    r"|\b(bij wie|naar wie) (moet|kan|kun|mag|moeten|kunnen) (ik|je|we|wij|u) (\w+ ){0,2}(zijn|gaan|melden|bellen)\b"
     r"|\b(is er|zijn er|bestaat er|ken je|weet je)\b(\W+\w+){0,4}?\W+(cursus\w*|training\w*|groep|groepen|"
-    r"oudergroep|praatgroep|organisatie\w*|instantie\w*|hulp|hulpverlening|coach|spreekuur|lotgenoten\w*|maatje|fonds)\b",
+    r"oudergroep|praatgroep|organisatie\w*|instantie\w*|hulp|hulpverlening|coach|spreekuur|lotgenoten\w*|maatje|fonds|"
+    r"activiteit\w*|club|clubs|naschools\w*)\b",
     re.IGNORECASE,
 )
 
 # "Where do I get / find ..." counts only when the message names a category
 # ("waar krijgt mijn baby zijn vaccinaties"), not "waar moet ik op letten".
 _WHERE = re.compile(
-    r"\bwaar (kan|kun|kunnen|krijg|krijgt|krijgen|vind|vinden|haal|halen|moet|moeten|ga|gaan|mag)\b"
+    r"(\bwaar (kan|kun|kunnen|krijg|krijgt|krijgen|vind|vinden|haal|halen|moet|moeten|ga|gaan|mag)\b"
+    r"|\bhoe (kom|krijg|regel|vind|zoek) (ik|je|we|wij) (\w+ ){0,2}(plek|plekje|plaats|plaatsje)\b)"
     r"(?!.*\b(op letten|aan denken|rekening mee|over praten|mee beginnen)\b)",
     re.IGNORECASE,
 )
@@ -100,8 +108,9 @@ class ActionFindService(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         events = disclose(dispatcher, tracker)
-        if walkin_question(typed_text(tracker)) or phone_question(typed_text(tracker)):
-            return events + ActionWalkin(self.portal).answer(dispatcher, tracker)
+        answered = redirected(dispatcher, tracker, self.portal)
+        if answered is not None:
+            return events + answered
         category = _category(tracker) or _category_of_theme(self._likely_theme(tracker), audience(tracker))
         if category is None:
             if typed_text(tracker) and intent_confidence(tracker) < SURE:

@@ -1,4 +1,5 @@
 """The offer to talk to a CJG worker, and what happens when it is accepted."""
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
@@ -8,10 +9,22 @@ from actions.disclosure import disclose
 from actions.dutch_time import format_moment
 from actions.portal import PortalClient, PortalError
 
+# "ik wil een mens", "is er een mevrouw of meneer die ...", "kan ik een echt persoon spreken"
+_PERSON_CUE = re.compile(
+    r"\b(wil|wilt|willen|kan|kun|kunnen|mag|liever|graag|is er|zit er|praat ik)\b(\W+\w+){0,4}?\W+"
+    r"(een |echt |echte |gewoon )?(mens|medewerker|mevrouw|meneer|echt persoon|echte persoon|echt iemand)\b",
+    re.IGNORECASE,
+)
+
 OFFER_BUTTONS = [
     {"title": "Ja, graag", "payload": "/handoff_accept"},
     {"title": "Nee, dank je", "payload": "/deny"},
 ]
+
+
+def asks_for_a_person(text: str) -> bool:
+    """True when the message asks to talk to a person rather than the assistant."""
+    return bool(_PERSON_CUE.search(text or ""))
 
 
 class ActionOfferHandoff(Action):
@@ -26,7 +39,10 @@ class ActionOfferHandoff(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        events = disclose(dispatcher, tracker)
+        return disclose(dispatcher, tracker) + self.offer(dispatcher)
+
+    def offer(self, dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+        """The offer with the e-hulp hours and the `handoff_offer` payload (without the disclosure)."""
         try:
             status = self.portal.get("/api/ehulp/status")
         except PortalError:
@@ -48,7 +64,7 @@ class ActionOfferHandoff(Action):
         dispatcher.utter_message(
             json_message={"type": "handoff_offer", "available": available, "next_open": next_open}
         )
-        return events
+        return []
 
 
 class ActionHandoffAccept(Action):

@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
 from actions.fallback import ActionDefaultFallback
+from actions.handoff import ActionOfferHandoff, asks_for_a_person
 from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient
 
@@ -44,4 +45,6 @@ class ActionSmallTalk(Action):
         if response not in (domain.get("responses") or {}):
             response = "utter_wie_ben_je"
         dispatcher.utter_message(response=response)
+        if asks_for_a_person(text):  # "ben jij een robot? ik wil een mens"
+            events += ActionOfferHandoff(self.portal).offer(dispatcher)
         return events

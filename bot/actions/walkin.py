@@ -23,6 +23,12 @@ _WALKIN_CUE = re.compile(
     r"|\b(kan|kun|mag|kunnen|mogen) (ik|we|wij|je|u) (\w+ ){0,4}langs ?(te )?(komen|lopen|gaan)\b",
     re.IGNORECASE,
 )
+# "cjg wijkwinkel keizerslanden tijden", "wanneer is het cjg open": its opening hours.
+_OPEN_CUE = re.compile(
+    r"\b(cjg|wijkwinkel|inlooppunt|de bron|spikvoorde)\b(\W+\w+){0,5}?\W+(tijden|openingstijden|open|geopend)\b"
+    r"|\b(openingstijden|tijden|open|geopend)\b(\W+\w+){0,4}?\W+(cjg|wijkwinkel|inlooppunt)\b",
+    re.IGNORECASE,
+)
 # "wat is het nummer van het cjg", "wanneer kan ik jullie bellen": the phone hours.
 _PHONE_CUE = re.compile(
     r"\b(telefoonnummer|nummer|bellen|bel|opbellen|telefonisch|telefoon)\b(\W+\w+){0,8}?\W+(cjg|jullie|centrum voor jeugd)\b"
@@ -32,13 +38,13 @@ _PHONE_CUE = re.compile(
 
 
 def walkin_question(text: str) -> bool:
-    """True when the message asks to walk in without an appointment."""
-    return bool(_WALKIN_CUE.search(text or ""))
+    """True when the message asks to walk in without an appointment, or when the CJG is open."""
+    return bool(_WALKIN_CUE.search(text or "") or _OPEN_CUE.search(text or ""))
 
 
 def phone_question(text: str) -> bool:
     """True when the message asks for the CJG's phone number or phone hours."""
-    return bool(_PHONE_CUE.search(text or "")) and not walkin_question(text)
+    return bool(_PHONE_CUE.search(text or "")) and not _WALKIN_CUE.search(text or "")
 
 
 class ActionWalkin(Action):

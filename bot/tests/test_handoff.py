@@ -1,5 +1,7 @@
 """action_offer_handoff and action_handoff_accept."""
-from actions.handoff import ActionHandoffAccept, ActionOfferHandoff
+from actions.find_service import ActionFindService
+from actions.handoff import ActionHandoffAccept, ActionOfferHandoff, asks_for_a_person
+from actions.small_talk import ActionSmallTalk
 from conftest import FakePortal, make_tracker, payloads, responses
 
 BUTTONS = [{"title": "Ja, graag", "payload": "/handoff_accept"}, {"title": "Nee, dank je", "payload": "/deny"}]
@@ -45,3 +47,26 @@ def test_accept_points_to_contact_and_e_hulp(domain, dispatcher):
     assert responses(dispatcher) == ["utter_handoff_accept"]
     text = domain["responses"]["utter_handoff_accept"][0]["text"]
     assert "/contact" in text and "/e-hulp" in text
+
+
+def test_asking_for_a_person():
+    for text in ("ik wil een mens", "is er een mevrouw of meneer die mij kan helpen", "kan ik een echt persoon spreken",
+                 "liever met een medewerker", "zit er wel een mens achter deze chat"):
+        assert asks_for_a_person(text), text
+    for text in ("ik voel me geen mens meer", "mijn zoon wil een robot als cadeau", "de meneer van de gym is streng"):
+        assert not asks_for_a_person(text), text
+
+
+def test_asking_for_a_person_inside_small_talk_gets_the_offer_too(domain, dispatcher):
+    portal = FakePortal({"/api/ehulp/status": {"available": True, "next_open": None}})
+    tracker = make_tracker("ben jij een robot? ik wil een mens", "bot_challenge")
+    ActionSmallTalk(portal).run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:2] == ["utter_disclosure", "utter_bot_challenge"]
+    assert [p["type"] for p in payloads(dispatcher)] == ["handoff_offer"]
+
+
+def test_asking_for_a_person_wins_over_the_social_map(domain, dispatcher):
+    portal = FakePortal({"/api/ehulp/status": {"available": False, "next_open": None}})
+    tracker = make_tracker("is er een mevrouw die me kan helpen met mijn dochter", "zoek_hulp")
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert [p["type"] for p in payloads(dispatcher)] == ["handoff_offer"]
