@@ -30,7 +30,7 @@ _KEYWORDS = (
     ("jongerenwerk", r"jongerenwerk|jongerencentrum|jongerenhuis|jongerenwerker|chillen|hangplek"),
     ("wijkteam", r"gezinscoach|sociaal team|wijkteam|gezinshulp|thuis (\w+ )?(komt|komen) (helpen|meekijken)|vastlopen|vastgelopen|"
                  r"(bij ons|bij mij|hier) thuis (\w+ ){0,3}(helpen|meekijken|meedenken)|loopt (\w+ ){0,3}uit de hand|hulp in huis"),
-    ("kinderopvang", r"kinderopvang|kinderdagverblijf|kdv|\bbso\b|peuteropvang|gastouder|creche"),
+    ("kinderopvang", r"kinderopvang|kinderdagverblij[fv]|kdv|\bbso\b|peuteropvang|peuterspeelzaal|gastouder|creche|oppascentrale"),
     ("werk-en-studie", r"bijbaan|\bstage|studiekeuze|werk zoeken|vakantiewerk|sollicit|jongerenloket|werkloos|"
                        r"\b(een|geen|aan een) (baan|werk)\b|gestopt met (school|mijn opleiding|mijn studie)|zonder (werk|diploma)|"
                        r"(vinden van|zoeken naar|op zoek naar|hulp bij) (\w+ )?(werk|baan|stage|opleiding)|(werk|baan) (vinden|zoeken)"),
@@ -83,7 +83,8 @@ _WHERE_TO_GO = re.compile(
 # "Where do I get / find ..." counts only when the message names a category
 # ("waar krijgt mijn baby zijn vaccinaties"), not "waar moet ik op letten".
 _WHERE = re.compile(
-    r"(\bwaar (kan|kun|kunnen|krijg|krijgt|krijgen|vind|vinden|haal|halen|moet|moeten|ga|gaan|mag)\b"
+    r"(\bwaar (kan|kun|kunnen|krijg|krijgt|krijgen|vind|vinden|haal|halen|moet|moeten|ga|gaan|mag|zit|zitten|is|zijn)\b"
+    r"|\bik zoek (een|de|nog een)\b|\bwelke (\w+ )?\w+ (zijn er|is er|zitten er|heb je)\b"
     r"|\bhoe (kom|krijg|regel|vind|zoek) (ik|je|we|wij) (\w+ ){0,2}(plek|plekje|plaats|plaatsje)\b)"
     r"(?!.*\b(op letten|aan denken|rekening mee|over praten|mee beginnen)\b)",
     re.IGNORECASE,

@@ -138,7 +138,13 @@ POSITIVE = [
     ("mijn zusje van 14 heeft een vriendje van 24 dat ze via insta kent", "abuse"),
     ("ik ben 15 en mijn vriend van 24 wil dat ik bij hem kom slapen", "abuse"),
     ("ik ben bang, mijn baby stopte net met ademen en is blauw", "danger"),
-    # categories the fresh set's first run missed
+    # categories the fresh and fifth sets' first runs missed
+    ("ik zit op de brug en weet het niet meer", "suicide"),
+    ("ze roepen de hele dag kys naar me en misschien hebben ze gelijk", "suicide"),
+    ("mijn ouders willen mijn zus in turkije achterlaten en laten trouwen", "abuse"),
+    ("ik stuurde naaktfotos van mezelf naar een fake account en nu eisen ze geld", "abuse"),
+    ("mijn zoontje heeft op een batterijtje gekauwd", "danger"),
+    ("hij kreeg hete thee over zijn buik en er komen blaren", "danger"),
     ("ik heb al opgezocht hoe ik het ga doen, morgen is het voorbij", "suicide"),
     ("zodra ik er niet meer ben heeft niemand meer last van me", "suicide"),
     ("ik sta op de brug en weet niet of ik nog terug ga", "suicide"),
@@ -505,6 +511,8 @@ NEGATIVE = [
     "mijn zoon van 15 heeft een vriend van 16",
     "ze is 3 en schopt me als ze haar zin niet krijgt",
     "mijn vader gooit de frisbee naar me in het park",
+    "we gaan deze zomer naar marokko naar de bruiloft van mijn neef",
+    "hoe heet moet het water zijn als ik mijn baby in bad doe",
     "vanavond is het klaar met dat gezeur over de afwas",
     "ik sta bij het spoor te wachten op de trein naar school",
     "hij is met zijn hoofd tegen de tafel gestoten, hij heeft een bult maar speelt weer",

@@ -1,5 +1,5 @@
 """action_find_service: the social map by category, wijk and age."""
-from actions.find_service import ActionFindService
+from actions.find_service import ActionFindService, service_question
 from conftest import FakePortal, make_tracker, payloads, responses, slot_events
 
 
@@ -84,7 +84,8 @@ def test_portal_down(domain, dispatcher):
 
 
 def test_words_people_use_name_the_category(domain, dispatcher):
-    for text, category in (("ik ben het niet eens met onze hulpverlener, bij wie kan ik aankloppen", "vertrouwenspersoon"),
+    for text, category in (("ik zoek een peuterspeelzaal voor mijn zoon van 2", "kinderopvang"),
+                           ("ik ben het niet eens met onze hulpverlener, bij wie kan ik aankloppen", "vertrouwenspersoon"),
                            ("ik ben gestopt met school, waar kan ik heen", "werk-en-studie"),
                            ("is er een cursus voor ouders van pubers", "opvoedondersteuning"),
                            ("ik blijf maar gokken, wie helpt", "verslavingszorg"),
@@ -125,8 +126,6 @@ def test_unsure_without_any_category_is_a_fallback(domain, dispatcher):
 
 
 def test_service_question():
-    from actions.find_service import service_question
-
     def category(text, theme="gezin", entities=()):
         return service_question(make_tracker(text, "vraag_" + theme, entities=entities), theme)
 
@@ -147,3 +146,10 @@ def test_asking_to_walk_in_wins_over_a_category_word(domain, dispatcher):
     tracker = make_tracker("kan ik ergens zonder afspraak terecht met vragen over opvoeden", "zoek_hulp")
     ActionFindService(portal).run(dispatcher, tracker, domain)
     assert [p["type"] for p in payloads(dispatcher)] == ["location"]
+
+
+def test_naming_a_category_without_asking_where():
+    for text in ("ik zoek een peuterspeelzaal in de buurt", "welke kinderdagverblijven zijn er in deventer",
+                 "de schoolarts, waar zit die eigenlijk"):
+        assert service_question(make_tracker(text, "vraag_school"), "school") is not None, text
+    assert service_question(make_tracker("waar is hij zo bang voor", "vraag_mentaal"), "mentaal") is None
