@@ -3,6 +3,7 @@ runner, and small content trees to import."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -37,6 +38,11 @@ def make_app(tmp_path: Path, database_url: str, content_dir: Path | None = None,
             upgrade()
             _migrated.add(database_url)
     return app
+
+
+def csrf_in(page: str) -> str:
+    """The CSRF token of the (first) form on an HTML page."""
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
 
 
 def _empty_tables(app) -> None:

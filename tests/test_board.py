@@ -14,6 +14,7 @@ from portal.board.models import AgendaItem, Course, NewsItem, Poll, PollOption
 from portal.ehulp.accounts import create_worker
 from portal.ehulp.models import AuditEntry
 from portal.extensions import db
+from tests.conftest import csrf_in
 
 PASSWORD = "een-lang-wachtwoord-42"
 
@@ -35,10 +36,6 @@ def staff(app, role="eindredacteur", email="eva@cjg.example"):
     page = client.get("/medewerker/login").get_data(as_text=True)
     client.post("/medewerker/login", data={"email": email, "password": PASSWORD, "csrf": csrf_in(page)})
     return client
-
-
-def csrf_in(page: str) -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
 
 
 def post(client, path, data):

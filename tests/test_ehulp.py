@@ -16,6 +16,7 @@ from portal.ehulp.accounts import MAX_FAILURES, create_worker
 from portal.ehulp.models import AuditEntry, EConsult, SafetyConcern, Worker
 from portal.ehulp.purge import purge
 from portal.extensions import db
+from tests.conftest import csrf_in
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "een-lang-wachtwoord-42"
@@ -62,12 +63,11 @@ def make_worker(app, email="anna@cjg.example", role="worker", name="Anna", on_du
 
 def login(client, email="anna@cjg.example", password=PASSWORD):
     page = client.get("/medewerker/login").get_data(as_text=True)
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    return client.post("/medewerker/login", data={"email": email, "password": password, "csrf": csrf})
+    return client.post("/medewerker/login", data={"email": email, "password": password, "csrf": csrf_in(page)})
 
 
 def csrf_of(client, path="/medewerker/"):
-    return re.search(r'name="csrf" value="([^"]+)"', client.get(path).get_data(as_text=True)).group(1)
+    return csrf_in(client.get(path).get_data(as_text=True))
 
 
 def visitor(app, text="Ik wil graag met iemand praten"):

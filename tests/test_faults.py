@@ -6,7 +6,6 @@ the search index cannot be written. Nobody gets a 500 and nothing is lost."""
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import threading
 import time
@@ -17,7 +16,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from tests.conftest import make_app
+from tests.conftest import csrf_in, make_app
 from tools.pgserver import PostgresServer
 from tools.stack import ROOT, running_stack, train_model, wait_for
 
@@ -198,10 +197,6 @@ def own_postgres():
         server.remove()
 
 
-def _csrf(html: str) -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
-
-
 def test_postgresql_server_restarts_under_load(own_postgres, tmp_path):
     """A real restart of the portal's PostgreSQL server (its own instance, stopped
     and started) while questions keep coming in and a worker answers one. While it
@@ -226,12 +221,12 @@ def test_postgresql_server_restarts_under_load(own_postgres, tmp_path):
         worker = requests.Session()
         login = worker.get(f"{portal}/medewerker/login", timeout=30)
         worker.post(f"{portal}/medewerker/login", timeout=30, data={
-            "csrf": _csrf(login.text), "email": "w@cjg.test", "password": "herstart-wachtwoord-1"})
+            "csrf": csrf_in(login.text), "email": "w@cjg.test", "password": "herstart-wachtwoord-1"})
         with sa.create_engine(own_postgres.url("portal")).connect() as conn:
             question_id = conn.execute(sa.text("SELECT id FROM econsult")).scalar()
         form = worker.get(f"{portal}/medewerker/vragen/{question_id}", timeout=30)
         assert form.status_code == 200
-        answer = {"csrf": _csrf(form.text), "answer": "Bedplassen komt vaak voor op deze leeftijd. Dit helpt: ..."}
+        answer = {"csrf": csrf_in(form.text), "answer": "Bedplassen komt vaak voor op deze leeftijd. Dit helpt: ..."}
         assert {requests.get(portal + page, timeout=30).status_code for page in pages} == {200}
 
         stop, sent = threading.Event(), []

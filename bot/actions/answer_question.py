@@ -10,10 +10,10 @@ from actions.disclosure import disclose
 from actions.find_service import ActionFindService, service_question
 from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
+from actions.redirect import redirected
 from actions.replies import send_fallback
 from actions.second_opinion import agreed_theme, hits_of, ranked_themes, search_hits
 from actions.taxonomy import theme_of_intent
-from actions.redirect import redirected
 
 LIMIT = 3
 SURE = 0.6  # below this the portal's search gives a second opinion on the theme

@@ -10,10 +10,10 @@ from actions.disclosure import disclose
 from actions.find_service import ActionFindService, service_question
 from actions.message import intent_of, typed_text
 from actions.portal import PortalClient, PortalError
+from actions.redirect import redirected
 from actions.replies import send_fallback
 from actions.second_opinion import agreed_theme, hits_of, ranked_themes, search_hits
 from actions.taxonomy import theme_of_intent
-from actions.redirect import redirected
 
 GUESS = 0.15  # a theme this likely (though below the fallback threshold) is worth offering
 # Not understood, yet answered after all when the classifier gave a theme at

@@ -10,10 +10,10 @@ from actions.audience import audience
 from actions.disclosure import disclose
 from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
+from actions.redirect import redirected
 from actions.replies import send_fallback, service_payload
 from actions.second_opinion import agreed_theme, ranked_themes, search_hits
 from actions.taxonomy import CATEGORIES, MAIN_CATEGORIES, WIJKEN
-from actions.redirect import redirected
 
 LIMIT = 3
 
