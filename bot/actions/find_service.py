@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.audience import audience
+from actions.category_guess import guess_category
 from actions.disclosure import disclose
 from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
@@ -76,7 +77,15 @@ _WHERE_TO_GO = re.compile(
     r"|\b(bij wie|naar wie) (moet|kan|kun|mag|moeten|kunnen) (ik|je|we|wij|u) (\w+ ){0,2}(zijn|gaan|melden|bellen)\b"
     r"|\b(is er|zijn er|bestaat er|ken je|weet je)\b(\W+\w+){0,4}?\W+(cursus\w*|training\w*|groep|groepen|"
     r"oudergroep|praatgroep|organisatie\w*|instantie\w*|hulp|hulpverlening|coach|spreekuur|lotgenoten\w*|maatje|fonds|"
-    r"activiteit\w*|club|clubs|naschools\w*)\b",
+    r"activiteit\w*|club|clubs|naschools\w*)\b"
+    r"|\b(kan|kun|kunnen|mag) (ik|je|we|wij|u|hij|ze|mijn \w+) (\w+ ){0,2}ergens\b"
+    r"|\b(is|zijn|bestaat) er (\w+ ){0,3}(iemand|iets|een plek|plekken|een plaats|mensen|een team|een arts)\b"
+    r"(\W+\w+){0,3}?\W+(die|waar|voor|om)\b(?!.*\b(tips?|wat (ik|je|we) (kan|kun|kunnen) doen)\b)"
+    r"|\b(heeft|doet|biedt) (deventer|de gemeente|het cjg|de wijk|de brede school) (\w+ ){0,2}(iets|hulp|een)\b"
+    r"|\bkennen jullie (een|iemand|iets)\b|\bbestaat (dat|zoiets)\b|\biemand (\w+ )?(die|nodig die) (\w+ ){0,3}(helpt|meedenkt|kijkt|begeleidt|opkomt)\b"
+    r"|\b(kan|kun) iemand (me|ons|mijn \w+) (\w+ )?helpen\b"
+    r"|\b(wie|welke instantie|welke organisatie) (\w+ ){0,2}(regelt|betaalt|coacht|begeleidt)\b"
+    r"|\b(hoe kom (ik|je|we) (daaraan|eraan|daar binnen)|hoe bereik ik|waar meld ik|waar doe ik dat|bij wie (\w+ ){0,2}(laten|checken|testen))\b",
     re.IGNORECASE,
 )
 
@@ -85,12 +94,15 @@ _WHERE_TO_GO = re.compile(
 _WHERE = re.compile(
     r"(\bwaar (kan|kun|kunnen|krijg|krijgt|krijgen|vind|vinden|haal|halen|moet|moeten|ga|gaan|mag|zit|zitten|is|zijn)\b"
     r"|\bik zoek (een|de|nog een)\b|\bwelke (\w+ )?\w+ (zijn er|is er|zitten er|heb je)\b"
-    r"|\bhoe (kom|krijg|regel|vind|zoek) (ik|je|we|wij) (\w+ ){0,2}(plek|plekje|plaats|plaatsje)\b)"
+    r"|\bhoe (kom|krijg|regel|vind|zoek) (ik|je|we|wij) (\w+ ){0,2}(plek|plekje|plaats|plaatsje)\b"
+    r"|\b(in )?deventer\b|\bin (de|onze|mijn|jullie) (wijk|buurt)\b)"
     r"(?!.*\b(op letten|aan denken|rekening mee|over praten|mee beginnen)\b)",
     re.IGNORECASE,
 )
 
-SURE = 0.7  # below this a zoek_hulp without any category is more likely a misunderstanding
+SURE = 0.7  # below this a zoek_hulp without any category is more likely a misunderstanding,
+# and the category guess is used only when the message asks where to go
+CLEAR_GUESS = 0.5  # a theme question asking where to go: a category guess this sure beats the theme's own
 THEME_GUESS = 0.1  # a theme this likely in the ranking names the category of a zoek_hulp
 SEARCHED = 4  # else a zoek_hulp of at least this many words asks the search which theme it is about
 AGREE_SEARCH = 0.5  # ... when at least this share of the top hits' weight carries one theme
@@ -112,7 +124,9 @@ class ActionFindService(Action):
         answered = redirected(dispatcher, tracker, self.portal)
         if answered is not None:
             return events + answered
-        category = _category(tracker) or _category_of_theme(self._likely_theme(tracker), audience(tracker))
+        text = typed_text(tracker)
+        guessed = guess_category(text) if intent_confidence(tracker) >= SURE or _WHERE_TO_GO.search(text) else None
+        category = _category(tracker) or guessed or _category_of_theme(self._likely_theme(tracker), audience(tracker))
         if category is None:
             if typed_text(tracker) and intent_confidence(tracker) < SURE:
                 send_fallback(dispatcher, "utter_fallback")
@@ -192,10 +206,13 @@ def _category(tracker: Tracker) -> Optional[str]:
 def service_question(tracker: Tracker, theme: Optional[str]) -> Optional[str]:
     """The category when a theme question asks where to go: "waar kan ik terecht",
     "wie kan helpen", "is er een cursus ..." (the category named in the message, else
-    the one of its theme), or "waar krijg/vind ik ..." with a category named."""
+    a clear category guess, else the one of its theme; without a theme a fair
+    guess), or "waar krijg/vind ik ..." with a category named."""
     text = typed_text(tracker)
     if _WHERE_TO_GO.search(text):
-        return _category(tracker) or _category_of_theme(theme, audience(tracker))
+        if theme is None:  # not understood as a theme question: a fair guess will do
+            return _category(tracker) or guess_category(text)
+        return _category(tracker) or guess_category(text, CLEAR_GUESS) or _category_of_theme(theme, audience(tracker))
     if _WHERE.search(text):
         return _category(tracker)
     return None

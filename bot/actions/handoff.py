@@ -12,7 +12,21 @@ from actions.portal import PortalClient, PortalError
 # "ik wil een mens", "is er een mevrouw of meneer die ...", "kan ik een echt persoon spreken"
 _PERSON_CUE = re.compile(
     r"\b(wil|wilt|willen|kan|kun|kunnen|mag|liever|graag|is er|zit er|praat ik)\b(\W+\w+){0,4}?\W+"
-    r"(een |echt |echte |gewoon )?(mens|medewerker|mevrouw|meneer|echt persoon|echte persoon|echt iemand)\b",
+    r"(een |echt |echte |gewoon )?(mens|medewerker|mevrouw|meneer|echt persoon|echte persoon|echt iemand)\b"
+    r"|\bgesprek (\w+ ){0,2}met (een |echte? |de )*(hulpverlener|medewerker|pedagoog|jeugdverpleegkundige|iemand van (jullie|het cjg))\b"
+    r"|\biemand van (jullie|het cjg)\b(?!.*\b(in het echt|persoonlijk|langs)\b)(\W+\w+){0,3}?\W+(spreken|meedenken|praten|chatten)\b"
+    r"|\b(talk|speak|chat) (to|with) (a )?(real |actual )?(person|human|someone)\b",
+    re.IGNORECASE,
+)
+# "kan ik mijn vraag online stellen", "chattijden", "e-hulp": a question in writing, live or later.
+_WRITTEN_CUE = re.compile(
+    r"\be-? ?hulp\b|\be-? ?consult\b|\bchat ?tijden\b|\bchatten met (jullie|het cjg|iemand van)\b"
+    r"|\bvraag\b(\W+\w+){0,4}?\W+(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat)|per mail)"
+    r"\W+(\w+\W+){0,2}(stellen|sturen|achterlaten|stel|stuur|stelt|stuurt)\b|\bvraag (\w+ ){0,2}achterlaten\b"
+    r"|\b(kan|kun|mag|wil) (ik|je|we|u) (\w+ ){0,4}(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat))"
+    r"(\W+\w+){0,4}?\W+(vraag|vragen|hulp|stellen|contact)\b|\bkan (het|dat) (ook )?(online|digitaal|via (de |jullie )?(site|website|mail|chat))\b"
+    r"|\b(e-?)?mailadres (\w+ ){0,2}(van jullie|van het cjg|om (een |mijn )?\w*vraag)"
+    r"|\banoniem\b(\W+\w+){0,3}?\W+(vraag|vragen) (\w+ )?(stellen|sturen)\b",
     re.IGNORECASE,
 )
 
@@ -25,6 +39,11 @@ OFFER_BUTTONS = [
 def asks_for_a_person(text: str) -> bool:
     """True when the message asks to talk to a person rather than the assistant."""
     return bool(_PERSON_CUE.search(text or ""))
+
+
+def asks_to_write(text: str) -> bool:
+    """True when the message asks to put a question to the CJG in writing (e-hulp)."""
+    return bool(_WRITTEN_CUE.search(text or ""))
 
 
 class ActionOfferHandoff(Action):

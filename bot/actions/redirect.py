@@ -1,11 +1,12 @@
 """Cues in the typed text that decide the answer whatever the classifier made of
-it: asking for a person, for the walk-in points or for the phone hours."""
+it: asking for a person or to write to one, for the walk-in points or for the
+phone hours."""
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import ActionOfferHandoff, asks_for_a_person
+from actions.handoff import ActionOfferHandoff, asks_for_a_person, asks_to_write
 from actions.message import typed_text
 from actions.portal import PortalClient
 from actions.walkin import ActionWalkin, phone_question, walkin_question
@@ -15,7 +16,7 @@ def redirected(dispatcher: CollectingDispatcher, tracker: Tracker,
                portal: Optional[PortalClient]) -> Optional[List[Dict[str, Any]]]:
     """The answer (without the disclosure) when a cue decides it; None otherwise."""
     text = typed_text(tracker)
-    if asks_for_a_person(text):
+    if asks_for_a_person(text) or asks_to_write(text):
         return ActionOfferHandoff(portal).offer(dispatcher)
     if walkin_question(text) or phone_question(text):
         return ActionWalkin(portal).answer(dispatcher, tracker)

@@ -32,7 +32,9 @@ _OPEN_CUE = re.compile(
 # "wat is het nummer van het cjg", "wanneer kan ik jullie bellen": the phone hours.
 _PHONE_CUE = re.compile(
     r"\b(telefoonnummer|nummer|bellen|bel|opbellen|telefonisch|telefoon)\b(\W+\w+){0,8}?\W+(cjg|jullie|centrum voor jeugd)\b"
-    r"|\b(cjg|jullie|centrum voor jeugd)\b(\W+\w+){0,8}?\W+(telefoonnummer|nummer|bellen|bel|opbellen|telefonisch|bereikbaar)\b",
+    r"|\b(cjg|jullie|centrum voor jeugd)\b(\W+\w+){0,8}?\W+(telefoonnummer|nummer|bellen|bel|opbellen|telefonisch|bereikbaar)\b"
+    r"|\b(telefonisch spreekuur|terugbellen|terug bellen|aan de telefoon|telefonisch (\w+ )?(bespreken|contact|stellen|spreken))\b"
+    r"|\bwelk (tel|telefoon)?nummer\b|\bnummer (\w+ ){0,3}(kan|moet) (ik|je) bellen\b",
     re.IGNORECASE,
 )
 

@@ -8,13 +8,13 @@ so that its decision is final, `nlu_fallback` included:
    Whatever the ML model predicted.
 2. No hit, ML says `crisis`:
    - the message is one of the lexicon's everyday sayings ("ik ga dood van de
-     stress", "hoe voorkom ik wiegendood"): the next best intent (or
-     `nlu_fallback` when that is a mere guess), because the lexicon explains
-     the alarming word;
-   - the confidence is below `ml_threshold`, or the message is not personal
-     at all (the lexicon's `personal`): `nlu_fallback` (the fallback
-     reply, which offers a CJG worker). Out-of-domain text and nonsense tend
-     to land on the varied crisis class;
+     stress", "hoe voorkom ik wiegendood"), or the confidence is below
+     `ml_threshold`: the next best intent (or `nlu_fallback` when that is a
+     mere guess). The lexicon explains the alarming word, or the model is not
+     sure enough to give the crisis reply on its own;
+   - the message is not personal at all (the lexicon's `personal`):
+     `nlu_fallback` (the fallback reply, which offers a CJG worker).
+     Nonsense tends to land on the varied crisis class;
    - otherwise `crisis` stays: the ML intent alone also gives the crisis reply.
 3. No hit, another intent, and an everyday saying: `crisis` leaves the ranking.
 """
@@ -46,9 +46,12 @@ logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_type"
-# An everyday saying moves an ML crisis to the next best intent only when the
-# model gave that intent at least this much; otherwise to nlu_fallback.
+# An everyday saying or a doubt moves an ML crisis to the next best intent only
+# when the model gave that intent at least this much, or when it is a theme
+# question with at least DEMOTE_SHARE of what the crisis left over; otherwise
+# to nlu_fallback.
 DEMOTE_MIN = 0.1
+DEMOTE_SHARE = 0.2
 
 
 @DefaultV1Recipe.register(
@@ -98,13 +101,13 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         return messages
 
     def _check_ml_crisis(self, message: Message, text: Text) -> None:
-        """An ML-only crisis: overruled by an everyday saying, a low score or a
-        message that is not personal at all."""
+        """An ML-only crisis: overruled by an everyday saying, a score below the
+        threshold or a message that is not personal at all."""
         if self._lexicon.everyday(text):
             _demote_crisis(message, self._ml_threshold)
         elif message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._ml_threshold:
-            logger.debug("Crisis layer: ML crisis below the threshold, nlu_fallback")
-            _set_fallback(message, self._ml_threshold)
+            logger.debug("Crisis layer: ML crisis below the threshold, next best intent")
+            _demote_crisis(message, self._ml_threshold)
         elif not self._lexicon.personal(text):
             logger.debug("Crisis layer: ML crisis on an impersonal message, nlu_fallback")
             _set_fallback(message, self._ml_threshold)
@@ -143,19 +146,28 @@ def _mark_crisis(message: Message, types: List[Text]) -> None:
 
 
 def _demote_crisis(message: Message, fallback_confidence: float) -> None:
-    """The next best intent instead of the ML `crisis` (an everyday saying);
+    """The next best intent instead of the ML `crisis` (an everyday saying, a doubt);
     `nlu_fallback` when that intent is a mere guess (below DEMOTE_MIN)."""
     ranking = [
         item
         for item in message.get(INTENT_RANKING_KEY) or []
         if item.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME)
     ]
-    if ranking and ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0) >= DEMOTE_MIN:
+    if ranking and _clear_second(ranking[0], message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0)):
         logger.debug("Crisis layer: ML crisis on an everyday saying, next best intent")
         message.set(INTENT, dict(ranking[0]), add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
     else:
         _set_fallback(message, fallback_confidence)
+
+
+def _clear_second(second: Dict[Text, Any], crisis_confidence: float) -> bool:
+    """The next best intent is a real guess, absolutely or as a theme question
+    that has a fair share of what the crisis left over."""
+    confidence = second.get(PREDICTED_CONFIDENCE_KEY, 0.0)
+    left = max(1.0 - crisis_confidence, 1e-6)
+    return confidence >= DEMOTE_MIN or (
+        str(second.get(INTENT_NAME_KEY)).startswith("vraag_") and confidence / left >= DEMOTE_SHARE)
 
 
 def _drop_crisis(message: Message) -> None:

@@ -756,8 +756,8 @@ def test_everyday_sayings(lexicon):
 
 # --- the NLU component ------------------------------------------------------
 
-def detector():
-    return CrisisDetector(CrisisLexicon.load(), ml_threshold=0.5)
+def detector(ml_threshold=0.5):
+    return CrisisDetector(CrisisLexicon.load(), ml_threshold=ml_threshold)
 
 
 def message(text, ranking):
@@ -802,7 +802,21 @@ def test_weak_ml_crisis_becomes_a_fallback():
                   [{"name": "crisis", "confidence": 0.42}, {"name": "vraag_eten", "confidence": 0.08}])
     detector().process([msg])
     assert intent(msg) == "nlu_fallback"
-    assert [i["name"] for i in msg.get(INTENT_RANKING_KEY)][:2] == ["nlu_fallback", "crisis"]
+
+
+def test_doubtful_ml_crisis_with_a_fair_theme_second_becomes_that_theme():
+    msg = message("ik denk dat ik bi ben maar durf het niet te vertellen",
+                  [{"name": "crisis", "confidence": 0.79}, {"name": "vraag_seksualiteit", "confidence": 0.07},
+                   {"name": "vraag_gezin", "confidence": 0.03}])
+    detector(ml_threshold=0.9).process([msg])
+    assert intent(msg) == "vraag_seksualiteit"
+
+
+def test_doubtful_ml_crisis_becomes_the_next_intent():
+    msg = message("ruzie gehad met mn moeder en nu praat ze niet meer tegen me",
+                  [{"name": "crisis", "confidence": 0.45}, {"name": "vraag_gezin", "confidence": 0.3}])
+    detector().process([msg])
+    assert intent(msg) == "vraag_gezin"
 
 
 @pytest.mark.parametrize("text", ["ik ga dood van de stress voor mijn examens", "hoe voorkom ik wiegendood",

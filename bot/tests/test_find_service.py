@@ -131,13 +131,36 @@ def test_service_question():
 
     assert category("waar kan ik terecht met vragen over opvoeden") == "opvoedondersteuning"
     assert category("Is er een groep voor kinderen van gescheiden ouders?") == "opvoedondersteuning"
-    assert category("bij wie kan ik aankloppen als het thuis niet gaat", "mentaal") == "ggz"
+    assert category("bij wie kan ik aankloppen", "mentaal") == "ggz"
+    assert category("bij wie kan ik aankloppen als het thuis niet gaat", "mentaal") == "wijkteam"
     assert category("waar krijgt mijn baby zijn prikken", "gezondheid",
                     [("categorie", "jeugdgezondheidszorg")]) == "jeugdgezondheidszorg"
     assert category("waar kan mijn zoon goedkoop sporten", "vrije-tijd") == "vrije-tijd"
     assert category("waar vind ik meer over ruzie thuis") is None
     assert category("hoe help ik mijn kind met lezen", "school") is None
     assert category("waar moet ik op letten bij een sportclub", "vrije-tijd") is None
+
+
+def test_other_ways_of_asking_where_to_go():
+    def category(text, theme="gezin"):
+        return service_question(make_tracker(text, "vraag_" + theme), theme)
+
+    assert category("kan mijn kind ergens goedkoop sporten? de club is te duur", "vrije-tijd") == "vrije-tijd"
+    assert category("is er iemand die met me naar mijn geldzaken kan kijken", "geld-en-werk") == "geld-en-schulden"
+    assert category("hulp in de wijk voor gezinnen, bestaat dat in de hoven?") == "wijkteam"
+    assert category("schuldhulp deventer", "geld-en-werk") == "geld-en-schulden"
+    # not a request for a place: a worry, a way out of a feeling, tips
+    assert category("is dat iets om me zorgen over te maken?", "gezondheid") is None
+    assert category("ik heb liefdesverdriet, hoe kom je daar overheen", "vriendschap") is None
+    assert category("is er iets wat ik kan doen tegen zijn driftbuien, tips?", "gedrag") is None
+
+
+def test_a_request_naming_no_category_gets_the_guessed_one(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [service("vp")]}})
+    tracker = make_tracker("ik ben het niet eens met hoe de gezinsvoogd met ons omgaat, wie staat aan mijn kant",
+                           "zoek_hulp")
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert portal.calls[0][1]["category"] == "vertrouwenspersoon"
 
 
 def test_asking_to_walk_in_wins_over_a_category_word(domain, dispatcher):

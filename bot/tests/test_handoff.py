@@ -1,6 +1,6 @@
 """action_offer_handoff and action_handoff_accept."""
 from actions.find_service import ActionFindService
-from actions.handoff import ActionHandoffAccept, ActionOfferHandoff, asks_for_a_person
+from actions.handoff import ActionHandoffAccept, ActionOfferHandoff, asks_for_a_person, asks_to_write
 from actions.small_talk import ActionSmallTalk
 from conftest import FakePortal, make_tracker, payloads, responses
 
@@ -53,8 +53,23 @@ def test_asking_for_a_person():
     for text in ("ik wil een mens", "is er een mevrouw of meneer die mij kan helpen", "kan ik een echt persoon spreken",
                  "liever met een medewerker", "zit er wel een mens achter deze chat"):
         assert asks_for_a_person(text), text
-    for text in ("ik voel me geen mens meer", "mijn zoon wil een robot als cadeau", "de meneer van de gym is streng"):
+    for text in ("ik voel me geen mens meer", "mijn zoon wil een robot als cadeau", "de meneer van de gym is streng",
+                 "ik wil iemand van het cjg in het echt spreken"):
         assert not asks_for_a_person(text), text
+    for text in ("kan ik een gesprek met een echte hulpverlener?", "kan iemand van jullie met me meedenken",
+                 "can i talk to a real person?"):
+        assert asks_for_a_person(text), text
+
+
+def test_asking_to_write_a_question():
+    for text in ("e-hulp cjg hoe werkt dat", "wat zijn de chattijden?", "econsult?",
+                 "kan ik mijn vraag digitaal stellen?", "kan het ook via de website?",
+                 "kan ik s nachts een vraag achterlaten", "kan ik anoniem een vraag stellen",
+                 "mailadres om een opvoedvraag te sturen?", "hoe snel krijg je antwoord als je een vraag via de site stuurt"):
+        assert asks_to_write(text), text
+    for text in ("mag ik online gamen met vrienden", "kan ik online een cursus doen",
+                 "mijn zoon zit online vragen te stellen aan vreemden", "hoe maak ik een mailadres voor mijn kind"):
+        assert not asks_to_write(text), text
 
 
 def test_asking_for_a_person_inside_small_talk_gets_the_offer_too(domain, dispatcher):

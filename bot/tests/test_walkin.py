@@ -44,7 +44,7 @@ def test_all_locations_with_hours_and_a_question_for_the_wijk(domain, dispatcher
 
 def test_phone_hours_come_from_the_social_map(domain, dispatcher):
     fake = portal()
-    ActionWalkin(fake).run(dispatcher, make_tracker("telefonisch spreekuur", "inloop"), domain)
+    ActionWalkin(fake).run(dispatcher, make_tracker("wanneer is het inloopspreekuur", "inloop"), domain)
     phone = next(m for m in dispatcher.messages if m.get("response") == "utter_phone_hours")
     assert phone["phone"] == "op 0570-000000"
     assert phone["when"] == "Er wordt nu opgenomen."
@@ -55,7 +55,7 @@ def test_phone_hours_without_a_number(domain, dispatcher):
     service = {"slug": "cjg-telefoon", "phones": [], "open_now": False,
                "next_open": "2030-01-07T09:00:00+01:00", "hours_text": "maandag 9.00-11.00"}
     fake = FakePortal({"/api/locations": locations, "/api/services": {"items": [service]}})
-    ActionWalkin(fake).run(dispatcher, make_tracker("telefonisch spreekuur", "inloop"), domain)
+    ActionWalkin(fake).run(dispatcher, make_tracker("wanneer is het inloopspreekuur", "inloop"), domain)
     phone = next(m for m in dispatcher.messages if m.get("response") == "utter_phone_hours")
     assert phone["phone"] == "via het nummer op /contact"
     assert phone["when"].startswith("Je kunt weer bellen ") and phone["when"].endswith("Tijden: maandag 9.00-11.00.")
@@ -121,7 +121,9 @@ def test_walkin_and_phone_questions():
                  "wijkwinkel keizerslanden tijden", "wanneer is het cjg open"):
         assert walkin_question(text), text
     for text in ("wat is het nummer van het cjg", "hoe laat kan ik jullie bellen",
-                 "is het cjg telefonisch bereikbaar", "wanneer is het cjg telefonisch open"):
+                 "is het cjg telefonisch bereikbaar", "wanneer is het cjg telefonisch open",
+                 "wanneer is het telefonisch spreekuur?", "kunnen jullie mij terugbellen?",
+                 "welk nummer moet ik bellen voor een opvoedvraag"):
         assert phone_question(text), text
     for text in ("mijn ex komt steeds zomaar langs", "mijn zoon wil de kindertelefoon bellen",
                  "hoe laat moet mijn kind naar bed"):
