@@ -25,7 +25,7 @@ _WALKIN_CUE = re.compile(
 )
 # "cjg wijkwinkel keizerslanden tijden", "wanneer is het cjg open": its opening hours.
 _OPEN_CUE = re.compile(
-    r"\b(cjg|wijkwinkel|inlooppunt|de bron|spikvoorde)\b(\W+\w+){0,5}?\W+(tijden|openingstijden|open|geopend)\b"
+    r"\b(cjg|wijkwinkel|inlooppunt|de bron|spikvoorde)\b(\W+\w+){0,5}?\W+(tijden|openingstijden|open|geopend|spreekuur)\b"
     r"|\b(openingstijden|tijden|open|geopend)\b(\W+\w+){0,4}?\W+(cjg|wijkwinkel|inlooppunt)\b",
     re.IGNORECASE,
 )

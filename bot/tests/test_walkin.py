@@ -118,7 +118,8 @@ def test_asking_for_the_number_without_a_phone_service(domain, dispatcher):
 def test_walkin_and_phone_questions():
     for text in ("kan ik ergens zonder afspraak terecht", "wanneer is het inloopspreekuur",
                  "mag ik gewoon binnenlopen met mn vraag", "kunnen we een keer langskomen bij jullie",
-                 "wijkwinkel keizerslanden tijden", "wanneer is het cjg open"):
+                 "wijkwinkel keizerslanden tijden", "wanneer is het cjg open",
+                 "is er in de wijkwinkel nog een spreekuur voor ouders"):
         assert walkin_question(text), text
     for text in ("wat is het nummer van het cjg", "hoe laat kan ik jullie bellen",
                  "is het cjg telefonisch bereikbaar", "wanneer is het cjg telefonisch open",
