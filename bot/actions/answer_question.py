@@ -8,7 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.audience import age_phase, audience
 from actions.disclosure import disclose
 from actions.find_service import ActionFindService, service_question
-from actions.message import intent_confidence, intent_of, typed_text
+from actions.handoff import ActionOfferHandoff
+from actions.message import crisis_in_doubt, intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.redirect import redirected
 from actions.replies import send_fallback
@@ -58,7 +59,10 @@ class ActionAnswerQuestion(Action):
         except PortalError:
             send_fallback(dispatcher, "utter_portal_down")
             return events
-        return events + self.reply(dispatcher, tracker, theme, articles)
+        events += self.reply(dispatcher, tracker, theme, articles)
+        if crisis_in_doubt(tracker):  # the model saw a possible crisis: a person is offered too
+            events += ActionOfferHandoff(self.portal).offer(dispatcher)
+        return events
 
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, theme: str,
               articles: List[Dict[str, Any]]) -> List[Dict[str, Any]]:

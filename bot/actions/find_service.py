@@ -9,7 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.audience import audience
 from actions.category_guess import guess_category
 from actions.disclosure import disclose
-from actions.message import intent_confidence, intent_of, typed_text
+from actions.handoff import ActionOfferHandoff
+from actions.message import crisis_in_doubt, intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.redirect import redirected
 from actions.replies import send_fallback, service_payload
@@ -78,11 +79,14 @@ _WHERE_TO_GO = re.compile(
     r"|\b(is er|zijn er|bestaat er|ken je|weet je)\b(\W+\w+){0,4}?\W+(cursus\w*|training\w*|groep|groepen|"
     r"oudergroep|praatgroep|organisatie\w*|instantie\w*|hulp|hulpverlening|coach|spreekuur|lotgenoten\w*|maatje|fonds|"
     r"activiteit\w*|club|clubs|naschools\w*)\b"
-    r"|\b(kan|kun|kunnen|mag) (ik|je|we|wij|u|hij|ze|mijn \w+) (\w+ ){0,2}ergens\b"
+    r"|\b(kan|kun|kunnen|mag) (ik|je|we|wij|u|hij|ze|mijn \w+) (\w+ ){0,2}ergens (\w+ ){0,3}"
+    r"(terecht|heen|naartoe|hulp|sporten|praten|leren|volgen|spelen|aankloppen|melden|testen)\b"
     r"|\b(is|zijn|bestaat) er (\w+ ){0,3}(iemand|iets|een plek|plekken|een plaats|mensen|een team|een arts)\b"
-    r"(\W+\w+){0,3}?\W+(die|waar|voor|om)\b(?!.*\b(tips?|wat (ik|je|we) (kan|kun|kunnen) doen)\b)"
+    r"(\W+\w+){0,3}?\W+(die|waar|voor|om)\b(\W+\w+){0,6}?\W+(helpt|helpen|begeleid\w*|terecht|praten|"
+    r"meekijkt|meedenkt|kijken|opkomt|samenkomen|spelen|leren|sporten|jongeren|ouders|gezinnen)\b"
     r"|\b(heeft|doet|biedt) (deventer|de gemeente|het cjg|de wijk|de brede school) (\w+ ){0,2}(iets|hulp|een)\b"
-    r"|\bkennen jullie (een|iemand|iets)\b|\bbestaat (dat|zoiets)\b|\biemand (\w+ )?(die|nodig die) (\w+ ){0,3}(helpt|meedenkt|kijkt|begeleidt|opkomt)\b"
+    r"|\bkennen jullie (een|iemand|iets)\b|\bbestaat (dat|zoiets) (\w+ ){0,2}(in|hier|bij)\b"
+    r"|\biemand (\w+ )?die (\w+ ){0,3}(helpt|meedenkt|kijkt|begeleidt|opkomt)\b"
     r"|\b(kan|kun) iemand (me|ons|mijn \w+) (\w+ )?helpen\b"
     r"|\b(wie|welke instantie|welke organisatie) (\w+ ){0,2}(regelt|betaalt|coacht|begeleidt)\b"
     r"|\b(hoe kom (ik|je|we) (daaraan|eraan|daar binnen)|hoe bereik ik|waar meld ik|waar doe ik dat|bij wie (\w+ ){0,2}(laten|checken|testen))\b",
@@ -94,11 +98,14 @@ _WHERE_TO_GO = re.compile(
 _WHERE = re.compile(
     r"(\bwaar (kan|kun|kunnen|krijg|krijgt|krijgen|vind|vinden|haal|halen|moet|moeten|ga|gaan|mag|zit|zitten|is|zijn)\b"
     r"|\bik zoek (een|de|nog een)\b|\bwelke (\w+ )?\w+ (zijn er|is er|zitten er|heb je)\b"
-    r"|\bhoe (kom|krijg|regel|vind|zoek) (ik|je|we|wij) (\w+ ){0,2}(plek|plekje|plaats|plaatsje)\b"
-    r"|\b(in )?deventer\b|\bin (de|onze|mijn|jullie) (wijk|buurt)\b)"
-    r"(?!.*\b(op letten|aan denken|rekening mee|over praten|mee beginnen)\b)",
+    r"|\bhoe (kom|krijg|regel|vind|zoek) (ik|je|we|wij) (\w+ ){0,2}(plek|plekje|plaats|plaatsje)\b)",
     re.IGNORECASE,
 )
+# ... not when it asks what to mind or how to start ("waar moet ik op letten").
+_NOT_WHERE = re.compile(r"\b(op letten|aan denken|rekening mee|over praten|mee beginnen|herkent|normaal)\b", re.IGNORECASE)
+# A short query naming a category and the place: "schuldhulp deventer", "jongerenwerk in de wijk?"
+_PLACE = re.compile(r"\b(deventer|in (de|onze|mijn|jullie) (wijk|buurt))\b", re.IGNORECASE)
+SHORT = 7  # words
 
 SURE = 0.7  # below this a zoek_hulp without any category is more likely a misunderstanding,
 # and the category guess is used only when the message asks where to go
@@ -125,15 +132,20 @@ class ActionFindService(Action):
         if answered is not None:
             return events + answered
         text = typed_text(tracker)
-        guessed = guess_category(text) if intent_confidence(tracker) >= SURE or _WHERE_TO_GO.search(text) else None
-        category = _category(tracker) or guessed or _category_of_theme(self._likely_theme(tracker), audience(tracker))
+        category = _category(tracker)
+        if category is None and (intent_confidence(tracker) >= SURE or _WHERE_TO_GO.search(text)):
+            category = guess_category(text)
+        category = category or _category_of_theme(self._likely_theme(tracker), audience(tracker))
         if category is None:
-            if typed_text(tracker) and intent_confidence(tracker) < SURE:
+            if text and intent_confidence(tracker) < SURE:
                 send_fallback(dispatcher, "utter_fallback")
             else:
                 dispatcher.utter_message(response="utter_ask_categorie", buttons=_category_buttons())
             return events
-        return events + self.answer(dispatcher, tracker, category)
+        events += self.answer(dispatcher, tracker, category)
+        if crisis_in_doubt(tracker):  # the model saw a possible crisis: a person is offered too
+            events += ActionOfferHandoff(self.portal).offer(dispatcher)
+        return events
 
     def _likely_theme(self, tracker: Tracker) -> Optional[str]:
         """The theme the message is about: the likeliest theme intent of the ranking
@@ -209,11 +221,13 @@ def service_question(tracker: Tracker, theme: Optional[str]) -> Optional[str]:
     a clear category guess, else the one of its theme; without a theme a fair
     guess), or "waar krijg/vind ik ..." with a category named."""
     text = typed_text(tracker)
-    if _WHERE_TO_GO.search(text):
+    if _WHERE_TO_GO.search(text) and not _NOT_WHERE.search(text):
         if theme is None:  # not understood as a theme question: a fair guess will do
             return _category(tracker) or guess_category(text)
         return _category(tracker) or guess_category(text, CLEAR_GUESS) or _category_of_theme(theme, audience(tracker))
-    if _WHERE.search(text):
+    if _NOT_WHERE.search(text):
+        return None
+    if _WHERE.search(text) or (_PLACE.search(text) and len(text.split()) <= SHORT):
         return _category(tracker)
     return None
 

@@ -23,8 +23,9 @@ _WRITTEN_CUE = re.compile(
     r"\be-? ?hulp\b|\be-? ?consult\b|\bchat ?tijden\b|\bchatten met (jullie|het cjg|iemand van)\b"
     r"|\bvraag\b(\W+\w+){0,4}?\W+(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat)|per mail)"
     r"\W+(\w+\W+){0,2}(stellen|sturen|achterlaten|stel|stuur|stelt|stuurt)\b|\bvraag (\w+ ){0,2}achterlaten\b"
-    r"|\b(kan|kun|mag|wil) (ik|je|we|u) (\w+ ){0,4}(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat))"
-    r"(\W+\w+){0,4}?\W+(vraag|vragen|hulp|stellen|contact)\b|\bkan (het|dat) (ook )?(online|digitaal|via (de |jullie )?(site|website|mail|chat))\b"
+    r"|\b(kan|kun|mag|wil) (ik|we|u) (\w+ ){0,4}(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat))"
+    r"(\W+\w+){0,4}?\W+(vraag|vragen|stellen|contact met (jullie|het cjg)|hulp (van|bij) (jullie|het cjg))\b"
+    r"|\bhulp (\w+ ){0,4}zonder (dat ik )?(mijn|je) naam\b|\bkan (het|dat) (ook )?(online|digitaal|via (de |jullie )?(site|website|mail|chat))\b"
     r"|\b(e-?)?mailadres (\w+ ){0,2}(van jullie|van het cjg|om (een |mijn )?\w*vraag)"
     r"|\banoniem\b(\W+\w+){0,3}?\W+(vraag|vragen) (\w+ )?(stellen|sturen)\b",
     re.IGNORECASE,
@@ -36,9 +37,18 @@ OFFER_BUTTONS = [
 ]
 
 
+# "mijn zoon wil niet met iemand van jullie praten": a refusal, not a request.
+_REFUSAL = re.compile(r"\b(niet|geen|nooit|refuses?|doesn'?t|won'?t|don'?t)\b", re.IGNORECASE)
+
+
 def asks_for_a_person(text: str) -> bool:
-    """True when the message asks to talk to a person rather than the assistant."""
-    return bool(_PERSON_CUE.search(text or ""))
+    """True when the message asks to talk to a person rather than the assistant
+    (not when the clause refuses one)."""
+    for match in _PERSON_CUE.finditer(text or ""):
+        clause = re.split(r"[.,;!?]", text[max(0, match.start() - 30):match.start()])[-1] + match.group(0)
+        if not _REFUSAL.search(clause):
+            return True
+    return False
 
 
 def asks_to_write(text: str) -> bool:

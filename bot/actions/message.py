@@ -18,3 +18,10 @@ def typed_text(tracker: Tracker) -> str:
     """The text as typed; empty for button payloads such as '/zoek_hulp{...}'."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     return "" if text.startswith("/") else text
+
+
+def crisis_in_doubt(tracker: Tracker) -> bool:
+    """The crisis layer kept `crisis` second in the ranking: the model saw a
+    possible crisis it was not sure enough of (components/crisis_detector.py)."""
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    return len(ranking) > 1 and ranking[1].get("name") == "crisis"

@@ -25,7 +25,8 @@ _WALKIN_CUE = re.compile(
 )
 # "cjg wijkwinkel keizerslanden tijden", "wanneer is het cjg open": its opening hours.
 _OPEN_CUE = re.compile(
-    r"\b(cjg|wijkwinkel|inlooppunt|de bron|spikvoorde)\b(\W+\w+){0,5}?\W+(tijden|openingstijden|open|geopend|spreekuur)\b"
+    r"\b(cjg|wijkwinkel|inlooppunt|de bron|spikvoorde)\b(\W+\w+){0,5}?\W+(tijden|openingstijden|open|geopend)\b"
+    r"|\b(wijkwinkel|inlooppunt|de bron|spikvoorde)\b(\W+\w+){0,5}?\W+spreekuur\b"
     r"|\b(openingstijden|tijden|open|geopend)\b(\W+\w+){0,4}?\W+(cjg|wijkwinkel|inlooppunt)\b",
     re.IGNORECASE,
 )
@@ -33,8 +34,8 @@ _OPEN_CUE = re.compile(
 _PHONE_CUE = re.compile(
     r"\b(telefoonnummer|nummer|bellen|bel|opbellen|telefonisch|telefoon)\b(\W+\w+){0,8}?\W+(cjg|jullie|centrum voor jeugd)\b"
     r"|\b(cjg|jullie|centrum voor jeugd)\b(\W+\w+){0,8}?\W+(telefoonnummer|nummer|bellen|bel|opbellen|telefonisch|bereikbaar)\b"
-    r"|\b(telefonisch spreekuur|terugbellen|terug bellen|aan de telefoon|telefonisch (\w+ )?(bespreken|contact|stellen|spreken))\b"
-    r"|\bwelk (tel|telefoon)?nummer\b|\bnummer (\w+ ){0,3}(kan|moet) (ik|je) bellen\b",
+    r"|\b(telefonisch spreekuur|terugbellen|terug bellen|telefonisch (\w+ )?(bespreken|contact|stellen|spreken))\b"
+    r"|\bwelk (tel|telefoon)?nummer (\w+ ){0,3}(bel|bellen)\b(?!.*\b(kindertelefoon|113|112|huisarts\w*|politie)\b)",
     re.IGNORECASE,
 )
 

@@ -8,13 +8,15 @@ so that its decision is final, `nlu_fallback` included:
    Whatever the ML model predicted.
 2. No hit, ML says `crisis`:
    - the message is one of the lexicon's everyday sayings ("ik ga dood van de
-     stress", "hoe voorkom ik wiegendood"), or the confidence is below
-     `ml_threshold`: the next best intent (or `nlu_fallback` when that is a
-     mere guess). The lexicon explains the alarming word, or the model is not
-     sure enough to give the crisis reply on its own;
+     stress", "hoe voorkom ik wiegendood"): the next best intent (or
+     `nlu_fallback` when that is a mere guess); the lexicon explains the word;
    - the message is not personal at all (the lexicon's `personal`):
      `nlu_fallback` (the fallback reply, which offers a CJG worker).
      Nonsense tends to land on the varied crisis class;
+   - the confidence is below `ml_threshold`, a doubt: the next best intent when
+     it is a question the assistant answers and a real guess, else
+     `nlu_fallback`; `crisis` stays second in the ranking, and the answer then
+     offers a CJG worker as well;
    - otherwise `crisis` stays: the ML intent alone also gives the crisis reply.
 3. No hit, another intent, and an everyday saying: `crisis` leaves the ranking.
 """
@@ -46,12 +48,15 @@ logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_type"
-# An everyday saying or a doubt moves an ML crisis to the next best intent only
-# when the model gave that intent at least this much, or when it is a theme
-# question with at least DEMOTE_SHARE of what the crisis left over; otherwise
-# to nlu_fallback.
+# An everyday saying moves an ML crisis to the next best intent when the model
+# gave that intent at least DEMOTE_MIN; a doubt (below ml_threshold) only to a
+# question the assistant answers, with at least DEMOTE_MIN, or DOUBT_MIN and
+# DEMOTE_SHARE of what the crisis left over. Otherwise to nlu_fallback.
 DEMOTE_MIN = 0.1
 DEMOTE_SHARE = 0.2
+DOUBT_MIN = 0.05
+# The intents a doubtful ML crisis may go to: questions the assistant answers.
+ANSWERED = ("vraag_", "zoek_hulp", "inloop")
 
 
 @DefaultV1Recipe.register(
@@ -63,7 +68,8 @@ class CrisisDetector(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """`lexicon`: path of the lexicon (empty: data/crisis_lexicon.yml);
-        `ml_threshold`: lowest ML confidence for a crisis without a lexicon hit."""
+        `ml_threshold`: lowest ML confidence for a crisis without a lexicon hit
+        (config.yml sets 0.9)."""
         return {"lexicon": None, "ml_threshold": 0.5}
 
     def __init__(self, lexicon: CrisisLexicon, ml_threshold: float) -> None:
@@ -101,16 +107,17 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         return messages
 
     def _check_ml_crisis(self, message: Message, text: Text) -> None:
-        """An ML-only crisis: overruled by an everyday saying, a score below the
-        threshold or a message that is not personal at all."""
+        """An ML-only crisis: overruled by an everyday saying, a message that is
+        not personal at all, or a score below the threshold (a doubt)."""
         if self._lexicon.everyday(text):
-            _demote_crisis(message, self._ml_threshold)
-        elif message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._ml_threshold:
-            logger.debug("Crisis layer: ML crisis below the threshold, next best intent")
+            logger.debug("Crisis layer: ML crisis on an everyday saying")
             _demote_crisis(message, self._ml_threshold)
         elif not self._lexicon.personal(text):
             logger.debug("Crisis layer: ML crisis on an impersonal message, nlu_fallback")
             _set_fallback(message, self._ml_threshold)
+        elif message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._ml_threshold:
+            logger.debug("Crisis layer: ML crisis below the threshold, a doubt")
+            _doubt_crisis(message, self._ml_threshold)
 
 
 def _intent(message: Message) -> Optional[Text]:
@@ -146,28 +153,48 @@ def _mark_crisis(message: Message, types: List[Text]) -> None:
 
 
 def _demote_crisis(message: Message, fallback_confidence: float) -> None:
-    """The next best intent instead of the ML `crisis` (an everyday saying, a doubt);
+    """The next best intent instead of the ML `crisis` (an everyday saying);
     `nlu_fallback` when that intent is a mere guess (below DEMOTE_MIN)."""
     ranking = [
         item
         for item in message.get(INTENT_RANKING_KEY) or []
         if item.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME)
     ]
-    if ranking and _clear_second(ranking[0], message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0)):
-        logger.debug("Crisis layer: ML crisis on an everyday saying, next best intent")
+    if ranking and ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0) >= DEMOTE_MIN:
         message.set(INTENT, dict(ranking[0]), add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
     else:
         _set_fallback(message, fallback_confidence)
 
 
+def _doubt_crisis(message: Message, fallback_confidence: float) -> None:
+    """An ML crisis below the threshold: the next best intent when it is a question
+    the assistant answers (a theme, the social map, the walk-in points) and a real
+    guess; otherwise `nlu_fallback`, whose reply offers a CJG worker. `crisis`
+    stays second in the ranking either way, so that the answer can offer a worker
+    too (actions/message.py, `crisis_in_doubt`)."""
+    crisis = dict(message.get(INTENT))
+    rest = [
+        item
+        for item in message.get(INTENT_RANKING_KEY) or []
+        if item.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME)
+    ]
+    if rest and _clear_second(rest[0], crisis.get(PREDICTED_CONFIDENCE_KEY, 0.0)):
+        message.set(INTENT, dict(rest[0]), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [rest[0], crisis] + rest[1:], add_to_output=True)
+    else:
+        _set_fallback(message, fallback_confidence)
+
+
 def _clear_second(second: Dict[Text, Any], crisis_confidence: float) -> bool:
-    """The next best intent is a real guess, absolutely or as a theme question
-    that has a fair share of what the crisis left over."""
+    """The next best intent is a question the assistant answers, and a real guess:
+    at least DEMOTE_MIN, or at least DOUBT_MIN and DEMOTE_SHARE of what the crisis
+    left over."""
+    if not str(second.get(INTENT_NAME_KEY)).startswith(ANSWERED):
+        return False
     confidence = second.get(PREDICTED_CONFIDENCE_KEY, 0.0)
     left = max(1.0 - crisis_confidence, 1e-6)
-    return confidence >= DEMOTE_MIN or (
-        str(second.get(INTENT_NAME_KEY)).startswith("vraag_") and confidence / left >= DEMOTE_SHARE)
+    return confidence >= DEMOTE_MIN or (confidence >= DOUBT_MIN and confidence / left >= DEMOTE_SHARE)
 
 
 def _drop_crisis(message: Message) -> None:

@@ -182,3 +182,14 @@ def test_asking_to_walk_in_gets_the_walk_in_points(domain, dispatcher):
     tracker = make_tracker("kan ik zonder afspraak komen met vragen over zijn slaap", "vraag_slapen")
     run(portal, tracker, domain, dispatcher)
     assert [p["type"] for p in payloads(dispatcher)] == ["location"]
+
+
+def test_a_possible_crisis_the_model_doubted_gets_the_answer_and_a_person(domain, dispatcher):
+    portal = FakePortal({"/api/search": {"hits": [article("uit-de-kast")]},
+                         "/api/articles": {"items": [article("uit-de-kast")]},
+                         "/api/ehulp/status": {"available": True}})
+    tracker = make_tracker("ik denk dat ik bi ben maar durf het niet te vertellen", "vraag_seksualiteit")
+    tracker.latest_message["intent_ranking"] = [{"name": "vraag_seksualiteit", "confidence": 0.07},
+                                                {"name": "crisis", "confidence": 0.79}]
+    run(portal, tracker, domain, dispatcher)
+    assert [p["type"] for p in payloads(dispatcher)] == ["article", "handoff_offer"]

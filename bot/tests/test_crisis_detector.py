@@ -866,18 +866,27 @@ def test_ml_fallback_stays_a_fallback():
 
 
 def test_weak_ml_crisis_becomes_a_fallback():
-    msg = message("schrijf een gedicht over de zee",
-                  [{"name": "crisis", "confidence": 0.42}, {"name": "vraag_eten", "confidence": 0.08}])
+    msg = message("het gaat niet zo goed met me",
+                  [{"name": "crisis", "confidence": 0.42}, {"name": "vraag_eten", "confidence": 0.04}])
     detector().process([msg])
+    assert intent(msg) == "nlu_fallback"
+    assert [i["name"] for i in msg.get(INTENT_RANKING_KEY)][:2] == ["nlu_fallback", "crisis"]
+
+
+def test_impersonal_ml_crisis_becomes_a_fallback_even_below_the_threshold():
+    msg = message("schrijf een gedicht over de zee",
+                  [{"name": "crisis", "confidence": 0.6}, {"name": "vraag_eten", "confidence": 0.2}])
+    detector(ml_threshold=0.9).process([msg])
     assert intent(msg) == "nlu_fallback"
 
 
-def test_doubtful_ml_crisis_with_a_fair_theme_second_becomes_that_theme():
+def test_doubtful_ml_crisis_with_a_fair_theme_second_becomes_that_theme_and_keeps_the_doubt():
     msg = message("ik denk dat ik bi ben maar durf het niet te vertellen",
                   [{"name": "crisis", "confidence": 0.79}, {"name": "vraag_seksualiteit", "confidence": 0.07},
                    {"name": "vraag_gezin", "confidence": 0.03}])
     detector(ml_threshold=0.9).process([msg])
     assert intent(msg) == "vraag_seksualiteit"
+    assert [i["name"] for i in msg.get(INTENT_RANKING_KEY)][:2] == ["vraag_seksualiteit", "crisis"]
 
 
 def test_doubtful_ml_crisis_becomes_the_next_intent():
@@ -885,6 +894,19 @@ def test_doubtful_ml_crisis_becomes_the_next_intent():
                   [{"name": "crisis", "confidence": 0.45}, {"name": "vraag_gezin", "confidence": 0.3}])
     detector().process([msg])
     assert intent(msg) == "vraag_gezin"
+
+
+@pytest.mark.parametrize("ranking", [
+    # small talk is not an answer to a possible crisis
+    [{"name": "crisis", "confidence": 0.8}, {"name": "goodbye", "confidence": 0.15}],
+    # a theme the model barely considered
+    [{"name": "crisis", "confidence": 0.89}, {"name": "vraag_gezin", "confidence": 0.03}],
+])
+def test_doubtful_ml_crisis_without_a_real_answer_becomes_a_fallback(ranking):
+    msg = message("ik ben er klaar mee, dag iedereen", ranking)
+    detector(ml_threshold=0.9).process([msg])
+    assert intent(msg) == "nlu_fallback"
+    assert [i["name"] for i in msg.get(INTENT_RANKING_KEY)][:2] == ["nlu_fallback", "crisis"]
 
 
 @pytest.mark.parametrize("text", ["ik ga dood van de stress voor mijn examens", "hoe voorkom ik wiegendood",

@@ -153,6 +153,13 @@ def test_other_ways_of_asking_where_to_go():
     assert category("is dat iets om me zorgen over te maken?", "gezondheid") is None
     assert category("ik heb liefdesverdriet, hoe kom je daar overheen", "vriendschap") is None
     assert category("is er iets wat ik kan doen tegen zijn driftbuien, tips?", "gedrag") is None
+    for text, theme in (("is er iets om de koorts omlaag te krijgen", "gezondheid"),
+                        ("peuterpuberteit, bestaat dat echt?", "gedrag"),
+                        ("kan ik hem ergens mee afleiden als hij huilt", "huilen"),
+                        ("is er iemand die dit herkent?", "zindelijkheid"),
+                        ("waar moet ik op letten bij een sportclub in deventer", "vrije-tijd"),
+                        ("mijn dochter wordt gepest op school in deventer, wat kan ik doen", "pesten")):
+        assert category(text, theme) is None, text
 
 
 def test_a_request_naming_no_category_gets_the_guessed_one(domain, dispatcher):

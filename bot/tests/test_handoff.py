@@ -54,8 +54,10 @@ def test_asking_for_a_person():
                  "liever met een medewerker", "zit er wel een mens achter deze chat"):
         assert asks_for_a_person(text), text
     for text in ("ik voel me geen mens meer", "mijn zoon wil een robot als cadeau", "de meneer van de gym is streng",
-                 "ik wil iemand van het cjg in het echt spreken"):
+                 "ik wil iemand van het cjg in het echt spreken", "mijn zoon wil niet met iemand van jullie praten",
+                 "ik wil geen mens spreken", "my son refuses to talk to someone about it"):
         assert not asks_for_a_person(text), text
+    assert asks_for_a_person("ik wil niet meer met de bot praten, ik wil een mens")
     for text in ("kan ik een gesprek met een echte hulpverlener?", "kan iemand van jullie met me meedenken",
                  "can i talk to a real person?"):
         assert asks_for_a_person(text), text
@@ -68,6 +70,7 @@ def test_asking_to_write_a_question():
                  "mailadres om een opvoedvraag te sturen?", "hoe snel krijg je antwoord als je een vraag via de site stuurt"):
         assert asks_to_write(text), text
     for text in ("mag ik online gamen met vrienden", "kan ik online een cursus doen",
+                 "mag je online contact hebben met vreemden op je 12e", "kun je online hulp krijgen bij huiswerk",
                  "mijn zoon zit online vragen te stellen aan vreemden", "hoe maak ik een mailadres voor mijn kind"):
         assert not asks_to_write(text), text
 

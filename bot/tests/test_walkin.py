@@ -127,7 +127,8 @@ def test_walkin_and_phone_questions():
                  "welk nummer moet ik bellen voor een opvoedvraag"):
         assert phone_question(text), text
     for text in ("mijn ex komt steeds zomaar langs", "mijn zoon wil de kindertelefoon bellen",
-                 "hoe laat moet mijn kind naar bed"):
+                 "hoe laat moet mijn kind naar bed", "mijn zoon zit de hele dag aan de telefoon",
+                 "welk nummer heeft de kindertelefoon", "wanneer heeft de jeugdarts van het cjg spreekuur"):
         assert not walkin_question(text) and not phone_question(text), text
     # both asked: walking in wins, the walk-in answer mentions the phone hours too
     text = "kan ik jullie bellen of gewoon zonder afspraak komen"
