@@ -31,6 +31,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import AnyConverter, RequestRedirect
 
 from tests.test_browser_handoff import ARGS, CHROMIUM, PASSWORD, content_with_chat_hours_all_day
+from portal.socialmap.hours import TZ
 from tools.stack import ROOT, running_stack, train_model
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -51,7 +52,8 @@ FILL_FORM = """(form, text) => {
   // Fill what must be filled: required fields, a choice in every radio group, and what the server marked
   // as wrong (aria-invalid on the field or its fieldset, or a link to it in the error summary).
   // Optional fields stay empty.
-  const today = new Date().toISOString().slice(0, 10);
+  // today where the portal is (its dates are Dutch): in UTC it is still yesterday between 23:00 and 24:00
+  const today = new Date().toLocaleDateString('sv-SE', {timeZone: 'PORTAL_TZ'});
   const plain = {text: 'Voorbeeld voor de toegankelijkheidstest', email: 'voorbeeld@example.org',
                  url: 'https://example.org/', date: today, tel: '0570 000000', number: '16'};
   const times = ['10:00', '12:00'];
@@ -76,7 +78,7 @@ FILL_FORM = """(form, text) => {
       el.value = el.maxLength > 0 ? value.slice(0, el.maxLength) : value;
     }
   }
-}"""
+}""".replace("PORTAL_TZ", TZ.key)
 
 
 # --- the pages, from the app's url_map ------------------------------------------------------
