@@ -48,15 +48,16 @@ logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_type"
-# An everyday saying moves an ML crisis to the next best intent when the model
-# gave that intent at least DEMOTE_MIN; a doubt (below ml_threshold) only to a
-# question the assistant answers, with at least DEMOTE_MIN, or DOUBT_MIN and
-# DEMOTE_SHARE of what the crisis left over. Otherwise to nlu_fallback.
+# An everyday saying or a doubt (below ml_threshold) moves an ML crisis to the
+# next best intent when that is a real guess: at least DEMOTE_MIN, or a theme
+# question with at least DOUBT_MIN and DEMOTE_SHARE of what the crisis left
+# over; a doubt only to a question the assistant answers (ANSWERED).
+# Otherwise to nlu_fallback.
 DEMOTE_MIN = 0.1
 DEMOTE_SHARE = 0.2
 DOUBT_MIN = 0.05
 # The intents a doubtful ML crisis may go to: questions the assistant answers.
-ANSWERED = ("vraag_", "zoek_hulp", "inloop")
+ANSWERED = ("vraag_", "zoek_hulp", "inloop", "medewerker")
 
 
 @DefaultV1Recipe.register(
@@ -154,13 +155,13 @@ def _mark_crisis(message: Message, types: List[Text]) -> None:
 
 def _demote_crisis(message: Message, fallback_confidence: float) -> None:
     """The next best intent instead of the ML `crisis` (an everyday saying);
-    `nlu_fallback` when that intent is a mere guess (below DEMOTE_MIN)."""
+    `nlu_fallback` when that intent is a mere guess."""
     ranking = [
         item
         for item in message.get(INTENT_RANKING_KEY) or []
         if item.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME)
     ]
-    if ranking and ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0) >= DEMOTE_MIN:
+    if ranking and _fair_second(ranking[0], message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0)):
         message.set(INTENT, dict(ranking[0]), add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
     else:
@@ -169,8 +170,8 @@ def _demote_crisis(message: Message, fallback_confidence: float) -> None:
 
 def _doubt_crisis(message: Message, fallback_confidence: float) -> None:
     """An ML crisis below the threshold: the next best intent when it is a question
-    the assistant answers (a theme, the social map, the walk-in points) and a real
-    guess; otherwise `nlu_fallback`, whose reply offers a CJG worker. `crisis`
+    the assistant answers (a theme, the social map, the walk-in points, a person)
+    and a real guess; otherwise `nlu_fallback`, whose reply offers a CJG worker. `crisis`
     stays second in the ranking either way, so that the answer can offer a worker
     too (actions/message.py, `crisis_in_doubt`)."""
     crisis = dict(message.get(INTENT))
@@ -186,15 +187,18 @@ def _doubt_crisis(message: Message, fallback_confidence: float) -> None:
         _set_fallback(message, fallback_confidence)
 
 
-def _clear_second(second: Dict[Text, Any], crisis_confidence: float) -> bool:
-    """The next best intent is a question the assistant answers, and a real guess:
-    at least DEMOTE_MIN, or at least DOUBT_MIN and DEMOTE_SHARE of what the crisis
-    left over."""
-    if not str(second.get(INTENT_NAME_KEY)).startswith(ANSWERED):
-        return False
+def _fair_second(second: Dict[Text, Any], crisis_confidence: float) -> bool:
+    """The next best intent is a real guess: at least DEMOTE_MIN, or a theme
+    question with at least DOUBT_MIN and DEMOTE_SHARE of what the crisis left over."""
     confidence = second.get(PREDICTED_CONFIDENCE_KEY, 0.0)
     left = max(1.0 - crisis_confidence, 1e-6)
-    return confidence >= DEMOTE_MIN or (confidence >= DOUBT_MIN and confidence / left >= DEMOTE_SHARE)
+    return confidence >= DEMOTE_MIN or (str(second.get(INTENT_NAME_KEY)).startswith("vraag_")
+                                        and confidence >= DOUBT_MIN and confidence / left >= DEMOTE_SHARE)
+
+
+def _clear_second(second: Dict[Text, Any], crisis_confidence: float) -> bool:
+    """The next best intent is a question the assistant answers, and a real guess."""
+    return str(second.get(INTENT_NAME_KEY)).startswith(ANSWERED) and _fair_second(second, crisis_confidence)
 
 
 def _drop_crisis(message: Message) -> None:
