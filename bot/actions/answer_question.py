@@ -8,8 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.audience import age_phase, audience
 from actions.disclosure import disclose
 from actions.find_service import ActionFindService, service_question
-from actions.handoff import ActionOfferHandoff
-from actions.message import crisis_in_doubt, intent_confidence, intent_of, typed_text
+from actions.handoff import offer_if_in_doubt
+from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.redirect import redirected
 from actions.replies import send_fallback
@@ -60,9 +60,7 @@ class ActionAnswerQuestion(Action):
             send_fallback(dispatcher, "utter_portal_down")
             return events
         events += self.reply(dispatcher, tracker, theme, articles)
-        if crisis_in_doubt(tracker):  # the model saw a possible crisis: a person is offered too
-            events += ActionOfferHandoff(self.portal).offer(dispatcher)
-        return events
+        return events + offer_if_in_doubt(dispatcher, tracker, self.portal)
 
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, theme: str,
               articles: List[Dict[str, Any]]) -> List[Dict[str, Any]]:

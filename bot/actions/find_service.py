@@ -9,8 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.audience import audience
 from actions.category_guess import guess_category
 from actions.disclosure import disclose
-from actions.handoff import ActionOfferHandoff
-from actions.message import crisis_in_doubt, intent_confidence, intent_of, typed_text
+from actions.handoff import offer_if_in_doubt
+from actions.message import intent_confidence, intent_of, typed_text
 from actions.portal import PortalClient, PortalError
 from actions.redirect import redirected
 from actions.replies import send_fallback, service_payload
@@ -142,10 +142,7 @@ class ActionFindService(Action):
             else:
                 dispatcher.utter_message(response="utter_ask_categorie", buttons=_category_buttons())
             return events
-        events += self.answer(dispatcher, tracker, category)
-        if crisis_in_doubt(tracker):  # the model saw a possible crisis: a person is offered too
-            events += ActionOfferHandoff(self.portal).offer(dispatcher)
-        return events
+        return events + self.answer(dispatcher, tracker, category) + offer_if_in_doubt(dispatcher, tracker, self.portal)
 
     def _likely_theme(self, tracker: Tracker) -> Optional[str]:
         """The theme the message is about: the likeliest theme intent of the ranking
@@ -221,12 +218,12 @@ def service_question(tracker: Tracker, theme: Optional[str]) -> Optional[str]:
     a clear category guess, else the one of its theme; without a theme a fair
     guess), or "waar krijg/vind ik ..." with a category named."""
     text = typed_text(tracker)
-    if _WHERE_TO_GO.search(text) and not _NOT_WHERE.search(text):
+    if _NOT_WHERE.search(text):
+        return None
+    if _WHERE_TO_GO.search(text):
         if theme is None:  # not understood as a theme question: a fair guess will do
             return _category(tracker) or guess_category(text)
         return _category(tracker) or guess_category(text, CLEAR_GUESS) or _category_of_theme(theme, audience(tracker))
-    if _NOT_WHERE.search(text):
-        return None
     if _WHERE.search(text) or (_PLACE.search(text) and len(text.split()) <= SHORT):
         return _category(tracker)
     return None

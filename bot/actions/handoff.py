@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
 from actions.dutch_time import format_moment
+from actions.message import crisis_in_doubt
 from actions.portal import PortalClient, PortalError
 
 # "ik wil een mens", "is er een mevrouw of meneer die ...", "kan ik een echt persoon spreken"
@@ -108,3 +109,10 @@ class ActionHandoffAccept(Action):
         events = disclose(dispatcher, tracker)
         dispatcher.utter_message(response="utter_handoff_accept")
         return events
+
+
+def offer_if_in_doubt(dispatcher: CollectingDispatcher, tracker: Tracker,
+                      portal: Optional[PortalClient]) -> List[Dict[str, Any]]:
+    """After an answer: the offer of a worker when the model saw a possible crisis
+    it was not sure enough of (`crisis_in_doubt`); nothing otherwise."""
+    return ActionOfferHandoff(portal).offer(dispatcher) if crisis_in_doubt(tracker) else []

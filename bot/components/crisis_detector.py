@@ -118,7 +118,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             _set_fallback(message, self._ml_threshold)
         elif message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._ml_threshold:
             logger.debug("Crisis layer: ML crisis below the threshold, a doubt")
-            _doubt_crisis(message, self._ml_threshold)
+            _demote_crisis(message, self._ml_threshold, doubt=True)
 
 
 def _intent(message: Message) -> Optional[Text]:
@@ -153,36 +153,24 @@ def _mark_crisis(message: Message, types: List[Text]) -> None:
     message.set(ENTITIES, entities, add_to_output=True)
 
 
-def _demote_crisis(message: Message, fallback_confidence: float) -> None:
-    """The next best intent instead of the ML `crisis` (an everyday saying);
-    `nlu_fallback` when that intent is a mere guess."""
-    ranking = [
-        item
-        for item in message.get(INTENT_RANKING_KEY) or []
-        if item.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME)
-    ]
-    if ranking and _fair_second(ranking[0], message.get(INTENT).get(PREDICTED_CONFIDENCE_KEY, 0.0)):
-        message.set(INTENT, dict(ranking[0]), add_to_output=True)
-        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-    else:
-        _set_fallback(message, fallback_confidence)
-
-
-def _doubt_crisis(message: Message, fallback_confidence: float) -> None:
-    """An ML crisis below the threshold: the next best intent when it is a question
-    the assistant answers (a theme, the social map, the walk-in points, a person)
-    and a real guess; otherwise `nlu_fallback`, whose reply offers a CJG worker. `crisis`
-    stays second in the ranking either way, so that the answer can offer a worker
-    too (actions/message.py, `crisis_in_doubt`)."""
+def _demote_crisis(message: Message, fallback_confidence: float, doubt: bool = False) -> None:
+    """The next best intent instead of the ML `crisis` when it is a real guess,
+    else `nlu_fallback`. An everyday saying takes `crisis` out of the ranking; a
+    doubt (below the threshold) goes only to a question the assistant answers (a
+    theme, the social map, the walk-in points, a person) and keeps `crisis`
+    second, so that the answer offers a worker too (actions/message.py,
+    `crisis_in_doubt`); the fallback reply offers one anyway."""
     crisis = dict(message.get(INTENT))
     rest = [
         item
         for item in message.get(INTENT_RANKING_KEY) or []
         if item.get(INTENT_NAME_KEY) not in (CRISIS_INTENT, DEFAULT_NLU_FALLBACK_INTENT_NAME)
     ]
-    if rest and _clear_second(rest[0], crisis.get(PREDICTED_CONFIDENCE_KEY, 0.0)):
-        message.set(INTENT, dict(rest[0]), add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [rest[0], crisis] + rest[1:], add_to_output=True)
+    second = rest[0] if rest else None
+    if second and _fair_second(second, crisis.get(PREDICTED_CONFIDENCE_KEY, 0.0)) and (
+            not doubt or str(second.get(INTENT_NAME_KEY)).startswith(ANSWERED)):
+        message.set(INTENT, dict(second), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [second, crisis] + rest[1:] if doubt else rest, add_to_output=True)
     else:
         _set_fallback(message, fallback_confidence)
 
@@ -194,11 +182,6 @@ def _fair_second(second: Dict[Text, Any], crisis_confidence: float) -> bool:
     left = max(1.0 - crisis_confidence, 1e-6)
     return confidence >= DEMOTE_MIN or (str(second.get(INTENT_NAME_KEY)).startswith("vraag_")
                                         and confidence >= DOUBT_MIN and confidence / left >= DEMOTE_SHARE)
-
-
-def _clear_second(second: Dict[Text, Any], crisis_confidence: float) -> bool:
-    """The next best intent is a question the assistant answers, and a real guess."""
-    return str(second.get(INTENT_NAME_KEY)).startswith(ANSWERED) and _fair_second(second, crisis_confidence)
 
 
 def _drop_crisis(message: Message) -> None:
