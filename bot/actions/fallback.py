@@ -10,7 +10,7 @@ from actions.disclosure import disclose
 from actions.find_service import ActionFindService, service_question
 from actions.message import intent_of, typed_text
 from actions.portal import PortalClient, PortalError
-from actions.redirect import redirected
+from actions.redirect import redirected, to_a_person
 from actions.replies import send_fallback
 from actions.second_opinion import agreed_theme, hits_of, ranked_themes, search_hits
 from actions.taxonomy import theme_of_intent
@@ -51,10 +51,12 @@ class ActionDefaultFallback(Action):
         if intent_of(tracker) == "out_of_scope":
             send_fallback(dispatcher, "utter_out_of_scope")
             return events
-        if not _crisis_came_close(tracker):
+        if _crisis_came_close(tracker):  # only a person, who is the safe answer there too
+            answered = to_a_person(dispatcher, tracker, self.portal)
+        else:
             answered = self._answered_after_all(dispatcher, tracker)
-            if answered is not None:
-                return events + answered
+        if answered is not None:
+            return events + answered
         send_fallback(dispatcher, "utter_fallback")
         self._maybe_helpful(dispatcher, tracker)
         return events

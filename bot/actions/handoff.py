@@ -16,7 +16,9 @@ _PERSON_CUE = re.compile(
     r"(een |echt |echte |gewoon )?(mens|medewerker|mevrouw|meneer|echt persoon|echte persoon|echt iemand)\b"
     r"|\bgesprek (\w+ ){0,2}met (een |echte? |de )*(hulpverlener|medewerker|pedagoog|jeugdverpleegkundige|iemand van (jullie|het cjg))\b"
     r"|\biemand van (jullie|het cjg)\b(?!.*\b(in het echt|persoonlijk|langs)\b)(\W+\w+){0,3}?\W+(spreken|meedenken|praten|chatten)\b"
-    r"|\b(talk|speak|chat) (to|with) (a )?(real |actual )?(person|human|someone)\b",
+    r"|\b(talk|speak|chat) (to|with) (a )?(real |actual )?(person|human|someone)\b"
+    r"|\b(heb|hebben|is|zijn|zit) (je|jij|jullie|u|er) (\w+ ){0,2}iemand (die|om|waarmee|met wie) (\w+ ){0,3}(spreken|praten|bellen|chatten)\b"
+    r"|\b(kan|kun|mag) (ik|je) (\w+ ){0,2}iemand (van jullie |van het cjg )?(spreken|bellen|chatten)\b",
     re.IGNORECASE,
 )
 # "kan ik mijn vraag online stellen", "chattijden", "e-hulp": a question in writing, live or later.

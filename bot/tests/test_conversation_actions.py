@@ -185,6 +185,14 @@ def test_close_call_with_a_crisis_stays_a_fallback(domain, dispatcher):
     assert payloads(dispatcher)[0] == {"type": "fallback"}
 
 
+def test_close_call_with_a_crisis_still_offers_the_person_asked_for(domain, dispatcher):
+    portal = FakePortal({"/api/ehulp/status": {"available": True, "next_open": None}})
+    tracker = unsure("heb je iemand die ik kan spreken? ik wil een echt mens", [("nlu_fallback", 0.3), ("crisis", 0.4),
+                                                                              ("medewerker", 0.2)])
+    ActionDefaultFallback(portal).run(dispatcher, tracker, domain)
+    assert [p["type"] for p in payloads(dispatcher)] == ["handoff_offer"]
+
+
 def test_not_understood_but_asking_where_to_go_for_named_help_gets_the_social_map(domain, dispatcher):
     portal = FakePortal({"/api/services": {"items": [{"slug": "sport", "name": "Sport", "url": "/sociale-kaart/sport"}]}})
     tracker = unsure("waar kan mijn zoon goedkoop sporten", [("nlu_fallback", 0.3), ("vraag_eten", 0.3)])

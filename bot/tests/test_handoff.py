@@ -59,8 +59,11 @@ def test_asking_for_a_person():
         assert not asks_for_a_person(text), text
     assert asks_for_a_person("ik wil niet meer met de bot praten, ik wil een mens")
     for text in ("kan ik een gesprek met een echte hulpverlener?", "kan iemand van jullie met me meedenken",
-                 "can i talk to a real person?"):
+                 "can i talk to a real person?", "heb je iemand die ik kan spreken?",
+                 "is er iemand om mee te praten over mijn zoon", "kan ik iemand van het cjg bellen"):
         assert asks_for_a_person(text), text
+    for text in ("is er iemand die weet hoe je een fietsband plakt", "ik heb niemand om mee te praten"):
+        assert not asks_for_a_person(text), text
 
 
 def test_asking_to_write_a_question():
