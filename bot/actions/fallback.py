@@ -8,9 +8,10 @@ from actions.answer_question import ActionAnswerQuestion
 from actions.audience import audience
 from actions.disclosure import disclose
 from actions.find_service import ActionFindService, service_question
+from actions.handoff import to_a_person
 from actions.message import intent_of, typed_text
 from actions.portal import PortalClient, PortalError
-from actions.redirect import redirected, to_a_person
+from actions.redirect import redirected
 from actions.replies import send_fallback
 from actions.second_opinion import agreed_theme, hits_of, ranked_themes, search_hits
 from actions.taxonomy import theme_of_intent

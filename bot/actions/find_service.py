@@ -86,7 +86,9 @@ _WHERE_TO_GO = re.compile(
     r"meekijkt|meedenkt|kijken|opkomt|samenkomen|spelen|leren|sporten|jongeren|ouders|gezinnen)\b"
     r"|\b(heeft|doet|biedt) (deventer|de gemeente|het cjg|de wijk|de brede school) (\w+ ){0,2}(iets|hulp|een)\b"
     r"|\bkennen jullie (een|iemand|iets)\b|\bbestaat (dat|zoiets) (\w+ ){0,2}(in|hier|bij)\b"
-    r"|\biemand (\w+ )?die (\w+ ){0,3}(helpt|meedenkt|kijkt|begeleidt|opkomt)\b"
+    r"|\biemand (\w+ )?die (\w+ ){0,3}(helpt|meedenkt|kijkt|begeleidt|opkomt|naast (me|mij|je|ons) staat|aan mijn kant staat)\b"
+    r"|\b(worden|zijn) er (\w+ ){0,4}(cursus\w*|training\w*|groep\w*|bijeenkomst\w*|avonden|workshops?) (\w+ ){0,4}(gegeven|georganiseerd|aangeboden)\b"
+    r"|\b(weet|ken) (je|jij|u|jullie) (\w+ ){0,2}(een|nog een) (chat|chatlijn|app|site|website|hulplijn|lijn|nummer)\b"
     r"|\b(kan|kun) iemand (me|ons|mijn \w+) (\w+ )?helpen\b"
     r"|\b(wie|welke instantie|welke organisatie) (\w+ ){0,2}(regelt|betaalt|coacht|begeleidt)\b"
     r"|\b(hoe kom (ik|je|we) (daaraan|eraan|daar binnen)|hoe bereik ik|waar meld ik|waar doe ik dat|bij wie (\w+ ){0,2}(laten|checken|testen))\b",

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
 from actions.dutch_time import format_moment
-from actions.message import crisis_in_doubt
+from actions.message import crisis_in_doubt, typed_text
 from actions.portal import PortalClient, PortalError
 
 # "ik wil een mens", "is er een mevrouw of meneer die ...", "kan ik een echt persoon spreken"
@@ -18,14 +18,15 @@ _PERSON_CUE = re.compile(
     r"|\biemand van (jullie|het cjg)\b(?!.*\b(in het echt|persoonlijk|langs)\b)(\W+\w+){0,3}?\W+(spreken|meedenken|praten|chatten)\b"
     r"|\b(talk|speak|chat) (to|with) (a )?(real |actual )?(person|human|someone)\b"
     r"|\b(heb|hebben|is|zijn|zit) (je|jij|jullie|u|er) (\w+ ){0,2}iemand (die|om|waarmee|met wie) (\w+ ){0,3}(spreken|praten|bellen|chatten)\b"
-    r"|\b(kan|kun|mag) (ik|je) (\w+ ){0,2}iemand (van jullie |van het cjg )?(spreken|bellen|chatten)\b",
+    r"|\b(kan|kun|mag|wil|zou|graag) (ik|je|u)? ?(\w+ ){0,3}iemand (van jullie |van het cjg )?(spreken|bellen|chatten)\b"
+    r"|\bzit er (\w+ )?(iemand|een mens|een echt mens|een persoon|een echt persoon) achter\b",
     re.IGNORECASE,
 )
 # "kan ik mijn vraag online stellen", "chattijden", "e-hulp": a question in writing, live or later.
 _WRITTEN_CUE = re.compile(
     r"\be-? ?hulp\b|\be-? ?consult\b|\bchat ?tijden\b|\bchatten met (jullie|het cjg|iemand van)\b"
     r"|\bvraag\b(\W+\w+){0,4}?\W+(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat)|per mail)"
-    r"\W+(\w+\W+){0,2}(stellen|sturen|achterlaten|stel|stuur|stelt|stuurt)\b|\bvraag (\w+ ){0,2}achterlaten\b"
+    r"\W+(\w+\W+){0,4}(stellen|sturen|achterlaten|stel|stuur|stelt|stuurt)\b|\bvraag (\w+ ){0,2}achterlaten\b"
     r"|\b(kan|kun|mag|wil) (ik|we|u) (\w+ ){0,4}(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat))"
     r"(\W+\w+){0,4}?\W+(vraag|vragen|stellen|contact met (jullie|het cjg)|hulp (van|bij) (jullie|het cjg))\b"
     r"|\bhulp (\w+ ){0,4}zonder (dat ik )?(mijn|je) naam\b|\bkan (het|dat) (ook )?(online|digitaal|via (de |jullie )?(site|website|mail|chat))\b"
@@ -118,3 +119,13 @@ def offer_if_in_doubt(dispatcher: CollectingDispatcher, tracker: Tracker,
     """After an answer: the offer of a worker when the model saw a possible crisis
     it was not sure enough of (`crisis_in_doubt`); nothing otherwise."""
     return ActionOfferHandoff(portal).offer(dispatcher) if crisis_in_doubt(tracker) else []
+
+
+def to_a_person(dispatcher: CollectingDispatcher, tracker: Tracker,
+                portal: Optional[PortalClient]) -> Optional[List[Dict[str, Any]]]:
+    """The offer of a CJG worker (without the disclosure) when the message asks
+    for a person or to write to one; None otherwise."""
+    text = typed_text(tracker)
+    if asks_for_a_person(text) or asks_to_write(text):
+        return ActionOfferHandoff(portal).offer(dispatcher)
+    return None

@@ -6,20 +6,10 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import ActionOfferHandoff, asks_for_a_person, asks_to_write
+from actions.handoff import to_a_person
 from actions.message import typed_text
 from actions.portal import PortalClient
 from actions.walkin import ActionWalkin, phone_question, walkin_question
-
-
-def to_a_person(dispatcher: CollectingDispatcher, tracker: Tracker,
-                portal: Optional[PortalClient]) -> Optional[List[Dict[str, Any]]]:
-    """The offer of a CJG worker when the message asks for a person or to write
-    to one; None otherwise."""
-    text = typed_text(tracker)
-    if asks_for_a_person(text) or asks_to_write(text):
-        return ActionOfferHandoff(portal).offer(dispatcher)
-    return None
 
 
 def redirected(dispatcher: CollectingDispatcher, tracker: Tracker,

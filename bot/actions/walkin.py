@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
 from actions.dutch_time import format_moment
+from actions.handoff import to_a_person
 from actions.message import typed_text
 from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback, service_payload
@@ -62,7 +63,12 @@ class ActionWalkin(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        return disclose(dispatcher, tracker) + self.answer(dispatcher, tracker)
+        """The walk-in points; the worker's offer when the message asks to write
+        to the CJG or to talk to a person ("kan ik mijn vraag ook online stellen,
+        langskomen lukt niet")."""
+        events = disclose(dispatcher, tracker)
+        offered = to_a_person(dispatcher, tracker, self.portal)
+        return events + (offered if offered is not None else self.answer(dispatcher, tracker))
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[str, Any]]:
         """The walk-in points, or the phone hours when asked to call (without the disclosure)."""

@@ -149,6 +149,9 @@ def test_other_ways_of_asking_where_to_go():
     assert category("is er iemand die met me naar mijn geldzaken kan kijken", "geld-en-werk") == "geld-en-schulden"
     assert category("hulp in de wijk voor gezinnen, bestaat dat in de hoven?") == "wijkteam"
     assert category("schuldhulp deventer", "geld-en-werk") == "geld-en-schulden"
+    assert category("worden er hier trainingen gegeven voor ouders van pubers?", "puberteit") == "opvoedondersteuning"
+    assert category("weet je een chat waar ik anoniem kan vertellen wat er speelt?", "mentaal") == "e-hulp"
+    assert category("mijn begeleider luistert niet, heb ik recht op iemand die naast me staat?") == "vertrouwenspersoon"
     # not a request for a place: a worry, a way out of a feeling, tips
     assert category("is dat iets om me zorgen over te maken?", "gezondheid") is None
     assert category("ik heb liefdesverdriet, hoe kom je daar overheen", "vriendschap") is None

@@ -133,3 +133,11 @@ def test_walkin_and_phone_questions():
     # both asked: walking in wins, the walk-in answer mentions the phone hours too
     text = "kan ik jullie bellen of gewoon zonder afspraak komen"
     assert walkin_question(text) and not phone_question(text)
+
+
+def test_asking_to_write_instead_of_walking_in_gets_the_workers_offer(domain, dispatcher):
+    portal = FakePortal({"/api/ehulp/status": {"available": False, "next_open": None}})
+    tracker = make_tracker("kan ik mijn vraag ook online aan het cjg stellen? langskomen lukt niet", "inloop")
+    ActionWalkin(portal).run(dispatcher, tracker, domain)
+    assert [p["type"] for p in payloads(dispatcher)] == ["handoff_offer"]
+    assert all(call[0] != "/api/locations" for call in portal.calls)
