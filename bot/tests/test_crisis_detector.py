@@ -514,6 +514,9 @@ POSITIVE = [
     ("een volwassen man vraagt mijn zoon om fotos in zijn onderbroek", "abuse"),
     ("ze nam een slokje van de glansspoeler en hoest nu", "danger"),
     ("hij verslikte zich in een snoepje en werd blauw", "danger"),
+    ("my daughter fell from the changing table and is now very sleepy and vomiting", "danger"),
+    ("mijn neven volgen me overal sinds ze weten dat ik een vriend heb", "abuse"),
+    ("hoe vind ik een veilige plek zonder dat mijn familie het weet", "abuse"),
 ]
 
 # Everyday language that must NOT give the crisis reply.
@@ -532,6 +535,8 @@ NEGATIVE = [
     "mijn peuter gooit zijn knuffel naar mijn hoofd als hij boos is",
     "mijn dochter heeft zich gesneden aan een blikje tonijn",
     "tijdens een driftbui houdt hij zijn adem in en wordt hij even blauw",
+    "wij moesten vluchten uit syrie, hoe help ik mijn kinderen wennen op school",
+    "he fell off his bike, cried for a minute and is playing again",
     "mijn peuter slaat mij",
     "mijn peuter slaat en bijt",
     "mijn zoontje van 3 slaat me steeds",

@@ -13,6 +13,7 @@ import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 import requests
 import yaml
@@ -101,18 +102,23 @@ def report(result: dict) -> str:
     return "\n".join(lines)
 
 
+def on_the_stack(scorer: Callable[[str, list], dict], items: list) -> dict:
+    """`scorer(portal_url, items)` on the stack at PORTAL_URL when set, otherwise
+    on a fresh one (the model trained first when it is missing or stale)."""
+    if os.environ.get("PORTAL_URL"):
+        return scorer(os.environ["PORTAL_URL"], items)
+    train_model()
+    with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp)) as urls:
+        return scorer(urls["portal"], items)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("file")
     parser.add_argument("--show-failures", action="store_true")
     args = parser.parse_args()
     items = yaml.safe_load(Path(args.file).read_text("utf-8"))
-    if os.environ.get("PORTAL_URL"):
-        result = evaluate(os.environ["PORTAL_URL"], items)
-    else:
-        train_model()
-        with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp)) as urls:
-            result = evaluate(urls["portal"], items)
+    result = on_the_stack(evaluate, items)
     print(report(result))
     if args.show_failures:
         for text, expect, got in result["failures"]:
