@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
 from flask_migrate import upgrade
 
-from portal import create_app
+from portal import create_app, ratelimit
 from portal.extensions import db
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -52,6 +54,15 @@ def _empty_tables(app) -> None:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
         db.engine.dispose()
+
+
+@pytest.fixture
+def redis_window(monkeypatch) -> str:
+    """Redis for the rate limits, with their clock pinned inside a window of its
+    own: a test's calls never straddle two windows, nor share one with another test."""
+    window = 60 * (uuid.uuid4().int % 10**9)
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: window + 1.0))
+    return "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture

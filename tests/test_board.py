@@ -431,8 +431,8 @@ def test_a_wrong_answer_gets_a_friendly_message(app):
     assert forged.status_code == 403 and votes(app, poll_id) == [0, 0, 0]
 
 
-def test_votes_are_rate_limited(app):
-    app.config.update(REDIS_URL="redis://127.0.0.1:6379/0", POLL_RATE_LIMIT=2)
+def test_votes_are_rate_limited(app, redis_window):
+    app.config.update(REDIS_URL=redis_window, POLL_RATE_LIMIT=2)
     poll_id = make_poll(app)
     option = option_ids(app, poll_id)[0]
     statuses = [app.test_client().post(f"/peiling/{poll_id}", data={"option": option}).status_code for _ in range(3)]

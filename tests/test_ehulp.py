@@ -101,8 +101,8 @@ def test_login_and_lockout(ehulp_app, client):
         assert db.session.scalar(select(Worker)).locked_until is not None
 
 
-def test_login_is_rate_limited_per_client(ehulp_app, client):
-    ehulp_app.config.update(REDIS_URL="redis://127.0.0.1:6379/0", LOGIN_RATE_LIMIT=3)
+def test_login_is_rate_limited_per_client(ehulp_app, client, redis_window):
+    ehulp_app.config.update(REDIS_URL=redis_window, LOGIN_RATE_LIMIT=3)
     make_worker(ehulp_app)
     statuses = [login(client, email=f"niemand{i}@x.nl").status_code for i in range(4)]
     response = login(client)

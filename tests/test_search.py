@@ -80,16 +80,16 @@ def test_rebuild_is_seen_by_an_open_searcher(tmp_path):
     assert [h.slug for h in other_process_view.search("slapen").hits] == ["c"]
 
 
-def test_search_page_is_rate_limited_per_visitor(imported):
-    imported.config.update(REDIS_URL="redis://127.0.0.1:6379/0", SEARCH_RATE_LIMIT=3)
+def test_search_page_is_rate_limited_per_visitor(imported, redis_window):
+    imported.config.update(REDIS_URL=redis_window, SEARCH_RATE_LIMIT=3)
     client = imported.test_client()
     assert [client.get("/zoeken?q=slapen").status_code for _ in range(3)] == [200, 200, 200]
     response = client.get("/zoeken?q=slapen")
     assert response.status_code == 429 and "Wacht een minuut" in response.get_data(as_text=True)
 
 
-def test_search_api_limits_visitors_but_not_the_assistant_on_loopback(imported):
-    imported.config.update(REDIS_URL="redis://127.0.0.1:6379/0", SEARCH_RATE_LIMIT=2)
+def test_search_api_limits_visitors_but_not_the_assistant_on_loopback(imported, redis_window):
+    imported.config.update(REDIS_URL=redis_window, SEARCH_RATE_LIMIT=2)
     client = imported.test_client()
     visitor = {"REMOTE_ADDR": "192.0.2.7"}
     statuses = [client.get("/api/search?q=slapen", environ_base=visitor).status_code for _ in range(3)]

@@ -149,8 +149,8 @@ def test_preview_warns_the_writer_about_personal_details(app, client):
     assert [s.text for s in stored(app)] == [text]  # the writer's own words, until an editor decides
 
 
-def test_submissions_are_rate_limited(app, client):
-    app.config.update(REDIS_URL="redis://127.0.0.1:6379/0", STORY_RATE_LIMIT=2)
+def test_submissions_are_rate_limited(app, client, redis_window):
+    app.config.update(REDIS_URL=redis_window, STORY_RATE_LIMIT=2)
     assert [send(client, title=f"Verhaal {i}").status_code for i in range(2)] == [302, 302]
     limited = send(client, title="Nog een verhaal")
     page = limited.get_data(as_text=True)
