@@ -14,6 +14,8 @@ from actions.portal import PortalClient, PortalError
 _PERSON_CUE = re.compile(
     r"\b(wil|wilt|willen|kan|kun|kunnen|mag|liever|graag|is er|zit er|praat ik)\b(\W+\w+){0,4}?\W+"
     r"(een |echt |echte |gewoon )?(mens|medewerker|mevrouw|meneer|echt persoon|echte persoon|echt iemand)\b"
+    r"|\b(is|zit) er (nu |op dit moment |vandaag )?(een |iemand als )?(hulpverlener|cjg-?werker|cjg-?medewerker)"
+    r"(\W+\w+){0,2}?\W+(online|beschikbaar|aanwezig|in de chat)\b"
     r"|\bgesprek (\w+ ){0,2}met (een |echte? |de )*(hulpverlener|medewerker|pedagoog|jeugdverpleegkundige|iemand van (jullie|het cjg))\b"
     r"|\biemand van (jullie|het cjg)\b(?!.*\b(in het echt|persoonlijk|langs)\b)(\W+\w+){0,3}?\W+(spreken|meedenken|praten|chatten)\b"
     r"|\b(talk|speak|chat) (to|with) (a )?(real |actual )?(person|human|someone)\b"
@@ -25,7 +27,7 @@ _PERSON_CUE = re.compile(
 # "kan ik mijn vraag online stellen", "chattijden", "e-hulp": a question in writing, live or later.
 _WRITTEN_CUE = re.compile(
     r"\be-? ?hulp\b|\be-? ?consult\b|\bchat ?tijden\b|\bchatten met (jullie|het cjg|iemand van)\b"
-    r"|\bvraag\b(\W+\w+){0,4}?\W+(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat)|per mail)"
+    r"|\bvraag\b(\W+\w+){0,4}?\W+(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat)|per (mail|bericht)|via een bericht)"
     r"\W+(\w+\W+){0,4}(stellen|sturen|achterlaten|stel|stuur|stelt|stuurt)\b|\bvraag (\w+ ){0,2}achterlaten\b"
     r"|\b(kan|kun|mag|wil) (ik|we|u) (\w+ ){0,4}(online|digitaal|schriftelijk|via (de |jullie )?(site|website|internet|mail|chat))"
     r"(\W+\w+){0,4}?\W+(vraag|vragen|stellen|contact met (jullie|het cjg)|hulp (van|bij) (jullie|het cjg))\b"

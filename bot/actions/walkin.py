@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.disclosure import disclose
 from actions.dutch_time import format_moment
-from actions.handoff import to_a_person
+from actions.handoff import asks_to_write, to_a_person
 from actions.message import typed_text
 from actions.portal import PortalClient, PortalError
 from actions.replies import send_fallback, service_payload
@@ -20,7 +20,7 @@ PHONE = "cjg-telefoon"
 # "zonder afspraak", "inloopspreekuur", "kan ik binnenlopen", "gewoon langskomen":
 # the person asks where and when to walk in, whatever the classifier made of it.
 _WALKIN_CUE = re.compile(
-    r"zonder (een )?afspraak|\binloop\w*|\bbinnen ?(te )?(lopen|loop|wandelen|stappen)\b|\bbinnenloop\w*"
+    r"zonder (een )?afspraak|\binloop\w*|\bbinnen ?(kan |mag |kun |te )?(lopen|loop|wandelen|stappen)\b|\bbinnenloop\w*"
     r"|\b(kan|kun|mag|kunnen|mogen) (ik|we|wij|je|u) (\w+ ){0,4}langs ?(te )?(komen|lopen|gaan)\b",
     re.IGNORECASE,
 )
@@ -46,6 +46,13 @@ def walkin_question(text: str) -> bool:
     return bool(_WALKIN_CUE.search(text or "") or _OPEN_CUE.search(text or ""))
 
 
+def in_person_question(text: str) -> bool:
+    """True when the message asks to walk in without an appointment (and not to
+    write): the walk-in points then answer it, even when it also asks to talk to
+    someone ("waar kan ik zonder afspraak met iemand van het CJG praten")."""
+    return bool(_WALKIN_CUE.search(text or "")) and not asks_to_write(text)
+
+
 def phone_question(text: str) -> bool:
     """True when the message asks for the CJG's phone number or phone hours."""
     return bool(_PHONE_CUE.search(text or "")) and not _WALKIN_CUE.search(text or "")
@@ -65,9 +72,9 @@ class ActionWalkin(Action):
     ) -> List[Dict[str, Any]]:
         """The walk-in points; the worker's offer when the message asks to write
         to the CJG or to talk to a person ("kan ik mijn vraag ook online stellen,
-        langskomen lukt niet")."""
+        langskomen lukt niet"), unless it asks to walk in."""
         events = disclose(dispatcher, tracker)
-        offered = to_a_person(dispatcher, tracker, self.portal)
+        offered = None if in_person_question(typed_text(tracker)) else to_a_person(dispatcher, tracker, self.portal)
         return events + (offered if offered is not None else self.answer(dispatcher, tracker))
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[str, Any]]:

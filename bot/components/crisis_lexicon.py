@@ -24,6 +24,15 @@ _DEF = re.compile(r"<([a-z_]+)>")
 _CUT = " # "
 
 
+def _cut(match: "re.Match[str]") -> str:
+    """The marker instead of the safe phrase, or instead of only its `cut` group
+    when it has one (the rest of the match is context that stays)."""
+    if "cut" not in match.re.groupindex or match.group("cut") is None:
+        return _CUT
+    start, end = match.start("cut") - match.start(), match.end("cut") - match.start()
+    return match.group(0)[:start] + _CUT + match.group(0)[end:]
+
+
 @dataclass(frozen=True)
 class _Rule:
     types: Tuple[str, ...]
@@ -90,7 +99,7 @@ class CrisisLexicon:
         """Crisis types found in `text`, in lexicon order; empty when none."""
         normal = self.normalise(text)
         for safe in self._safe:
-            normal = safe.sub(_CUT, normal)
+            normal = safe.sub(_cut, normal)
         found: List[str] = []
         for rule in self._rules:
             if rule.unless is not None and rule.unless.search(normal):

@@ -61,9 +61,11 @@ def test_asking_for_a_person():
     for text in ("kan ik een gesprek met een echte hulpverlener?", "kan iemand van jullie met me meedenken",
                  "can i talk to a real person?", "heb je iemand die ik kan spreken?",
                  "is er iemand om mee te praten over mijn zoon", "kan ik iemand van het cjg bellen",
-                 "ik wil nu gewoon iemand spreken die met me meedenkt", "zit er iemand achter deze chat?"):
+                 "ik wil nu gewoon iemand spreken die met me meedenkt", "zit er iemand achter deze chat?",
+                 "is er nu een hulpverlener online?", "zit er vandaag een cjg-medewerker in de chat"):
         assert asks_for_a_person(text), text
-    for text in ("is er iemand die weet hoe je een fietsband plakt", "ik heb niemand om mee te praten"):
+    for text in ("is er iemand die weet hoe je een fietsband plakt", "ik heb niemand om mee te praten",
+                 "is er een hulpverlener die gespecialiseerd is in autisme in deventer"):
         assert not asks_for_a_person(text), text
 
 
@@ -72,7 +74,8 @@ def test_asking_to_write_a_question():
                  "kan ik mijn vraag digitaal stellen?", "kan het ook via de website?",
                  "kan ik s nachts een vraag achterlaten", "kan ik anoniem een vraag stellen",
                  "mailadres om een opvoedvraag te sturen?", "hoe snel krijg je antwoord als je een vraag via de site stuurt",
-                 "kan ik mijn vraag over opvoeden ook online aan het cjg deventer stellen?"):
+                 "kan ik mijn vraag over opvoeden ook online aan het cjg deventer stellen?",
+                 "mag ik mijn vraag per bericht aan een cjg-werker sturen? ik wil anoniem blijven"):
         assert asks_to_write(text), text
     for text in ("mag ik online gamen met vrienden", "kan ik online een cursus doen",
                  "mag je online contact hebben met vreemden op je 12e", "kun je online hulp krijgen bij huiswerk",

@@ -1,4 +1,5 @@
 """action_walkin: walk-in points with hours, narrowing by wijk, phone hours."""
+from actions.find_service import ActionFindService
 from actions.walkin import ActionWalkin, phone_question, walkin_question
 from conftest import FakePortal, make_tracker, payloads, responses, slot_events
 
@@ -141,3 +142,20 @@ def test_asking_to_write_instead_of_walking_in_gets_the_workers_offer(domain, di
     ActionWalkin(portal).run(dispatcher, tracker, domain)
     assert [p["type"] for p in payloads(dispatcher)] == ["handoff_offer"]
     assert all(call[0] != "/api/locations" for call in portal.calls)
+
+
+def test_walking_in_to_talk_to_someone_gets_the_walk_in_points(domain, dispatcher):
+    """Talking to someone without an appointment is what the walk-in points are for."""
+    fake = portal()
+    tracker = make_tracker("waar kan ik zonder afspraak met iemand van het cjg praten?", "inloop")
+    ActionWalkin(fake).run(dispatcher, tracker, domain)
+    assert [p["type"] for p in payloads(dispatcher)] == ["location"] * len(LOCATIONS)
+    assert all(call[0] != "/api/ehulp/status" for call in fake.calls)
+
+
+def test_walking_in_wins_over_asking_for_a_person_in_the_social_map(domain, dispatcher):
+    fake = portal()
+    tracker = make_tracker("is er ergens een plek waar ik gewoon binnen kan lopen en iemand van jullie kan spreken",
+                           "zoek_hulp")
+    ActionFindService(fake).run(dispatcher, tracker, domain)
+    assert {p["type"] for p in payloads(dispatcher)} == {"location"}
