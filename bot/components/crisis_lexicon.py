@@ -37,7 +37,7 @@ def _cut(match: "re.Match[str]") -> str:
 class _Rule:
     types: Tuple[str, ...]
     patterns: Tuple[Pattern, ...]
-    unless: Optional[Pattern]
+    unless: Tuple[Pattern, ...]
 
 
 def _plain(text: str) -> str:
@@ -69,7 +69,8 @@ class CrisisLexicon:
                 re.compile(_DEF.sub(lambda m: f"(?:{defs[m.group(1)]})", p))
                 for p in rule["patterns"]
             )
-            unless = contexts[rule["unless"]] if rule.get("unless") else None
+            names = rule.get("unless") or []
+            unless = tuple(contexts[name] for name in ([names] if isinstance(names, str) else names))
             self._rules.append(_Rule(types, patterns, unless))
 
     @classmethod
@@ -102,7 +103,7 @@ class CrisisLexicon:
             normal = safe.sub(_cut, normal)
         found: List[str] = []
         for rule in self._rules:
-            if rule.unless is not None and rule.unless.search(normal):
+            if any(context.search(normal) for context in rule.unless):
                 continue
             if any(p.search(normal) for p in rule.patterns):
                 found.extend(t for t in rule.types if t not in found)
