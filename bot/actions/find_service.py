@@ -38,6 +38,8 @@ _KEYWORDS = (
                        r"(vinden van|zoeken naar|op zoek naar|hulp bij) (\w+ )?(werk|baan|stage|opleiding)|(werk|baan) (vinden|zoeken)"),
     ("onderwijs", r"op school|remedial|leerplicht|passend onderwijs|passende plek|dyslexie|bijles|huiswerkbegeleiding|thuiszit|"
                   r"(niet|nooit) (meer )?naar school"),
+    ("ggz", r"(onderzoek|diagnose|diagnostiek|test|testen|getest|laten testen) (\w+ ){0,3}(naar |op |voor )?(adhd|add|autisme|ass)\b|"
+            r"\b(adhd|add|autisme|ass) (\w+ ){0,2}(onderzoek|diagnose|diagnostiek|laten testen|vaststellen)"),
     ("beperking", r"beperking|handicap|autisme|adhd|gehandicapt|wlz|\bpgb\b|syndroom|chronisch ziek|slechthorend|\bdoof|"
                    r"slechtziend|\bblind|rolstoel|aanpassingen|hulpmiddel|gebarentaal|verstandelijk|ontwikkelingsachterstand"),
     ("hulplijn", r"hulplijn|chatlijn|luisterlijn|kindertelefoon|anoniem (\w+ )?(bellen|chatten|praten)"),

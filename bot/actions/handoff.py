@@ -24,6 +24,13 @@ _PERSON_CUE = re.compile(
     r"|\bzit er (\w+ )?(iemand|een mens|een echt mens|een persoon|een echt persoon) achter\b",
     re.IGNORECASE,
 )
+# "ik wil niet steeds met een computer typen", "met wie kan ik praten, niet met een bot": a person, by refusing the machine.
+_NOT_THE_MACHINE = re.compile(
+    r"\bik (wil|heb|hoef) (\w+ )?(niet|geen zin om) (\w+ )?(steeds |alleen |meer )?(met|tegen) (een |de )?(computer|robot|bot|chatbot|machine) (\w+ )?"
+    r"(typen|praten|chatten)\b"
+    r"|\b(met wie|bij wie) (kan|kun|mag) (ik|je|u) (\w+ ){0,4}(praten|spreken)\b(?=.*\b(computer|robot|bot|chatbot|machine)\b)",
+    re.IGNORECASE,
+)
 # "kan ik mijn vraag online stellen", "chattijden", "e-hulp": a question in writing, live or later.
 _WRITTEN_CUE = re.compile(
     r"\be-? ?hulp\b|\be-? ?consult\b|\bchat ?tijden\b|\bchatten met (jullie|het cjg|iemand van)\b"
@@ -50,6 +57,8 @@ _REFUSAL = re.compile(r"\b(niet|geen|nooit|refuses?|doesn'?t|won'?t|don'?t)\b", 
 def asks_for_a_person(text: str) -> bool:
     """True when the message asks to talk to a person rather than the assistant
     (not when the clause refuses one)."""
+    if _NOT_THE_MACHINE.search(text or ""):
+        return True
     for match in _PERSON_CUE.finditer(text or ""):
         clause = re.split(r"[.,;!?]", text[max(0, match.start() - 30):match.start()])[-1] + match.group(0)
         if not _REFUSAL.search(clause):

@@ -91,7 +91,9 @@ def test_words_people_use_name_the_category(domain, dispatcher):
                            ("ik blijf maar gokken, wie helpt", "verslavingszorg"),
                            ("waar maak ik een afspraak met de schoolarts", "jeugdgezondheidszorg"),
                            ("wie kan bij ons thuis komen meekijken, de kinderen luisteren niet", "wijkteam"),
-                           ("wie helpt me met de toeslagen en de brieven van de gemeente", "maatschappelijk-werk")):
+                           ("wie helpt me met de toeslagen en de brieven van de gemeente", "maatschappelijk-werk"),
+                           ("waar kan onze dochter getest worden op autisme", "ggz"),
+                           ("mijn zoon heeft adhd, waar vind ik een sportclub die daar rekening mee houdt", "beperking")):
         portal = FakePortal({"/api/services": {"items": [service("x")]}})
         ActionFindService(portal).run(dispatcher, make_tracker(text, "zoek_hulp"), domain)
         assert portal.calls[0][1]["category"] == category, text

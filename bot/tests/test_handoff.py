@@ -62,10 +62,13 @@ def test_asking_for_a_person():
                  "can i talk to a real person?", "heb je iemand die ik kan spreken?",
                  "is er iemand om mee te praten over mijn zoon", "kan ik iemand van het cjg bellen",
                  "ik wil nu gewoon iemand spreken die met me meedenkt", "zit er iemand achter deze chat?",
-                 "is er nu een hulpverlener online?", "zit er vandaag een cjg-medewerker in de chat"):
+                 "is er nu een hulpverlener online?", "zit er vandaag een cjg-medewerker in de chat",
+                 "ik heb geen zin om steeds met een computer te typen", "ik wil niet met een robot chatten",
+                 "met wie kan ik over mijn dochter praten, niet met een bot"):
         assert asks_for_a_person(text), text
     for text in ("is er iemand die weet hoe je een fietsband plakt", "ik heb niemand om mee te praten",
-                 "is er een hulpverlener die gespecialiseerd is in autisme in deventer"):
+                 "is er een hulpverlener die gespecialiseerd is in autisme in deventer",
+                 "mijn zoon wil niet met de computer praten maar wel gamen", "met wie kan ik praten over pesten"):
         assert not asks_for_a_person(text), text
 
 
