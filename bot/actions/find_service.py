@@ -25,6 +25,8 @@ _KEYWORDS = (
     ("huiselijk-geweld", r"huiselijk geweld|kindermishandeling|veilig thuis|zorgen (\w+ )?over een kind|kind (\w+ ){0,3}veilig is"),
     ("vertrouwenspersoon", r"vertrouwenspersoon|vertrouwens persoon|klacht|klagen|akj|niet eens met|ontevreden over|\bvoogd|"
                             r"mijn rechten|onze rechten|rechten (\w+ ){0,2}(jeugdzorg|hulpverlening)|onafhankelijk"),
+    ("wijkteam", r"alles tegelijk|allemaal tegelijk|van alles tegelijk|meerdere problemen|veel problemen tegelijk|"
+                 r"van alle kanten|stapelen (zich )?op|stapelt (zich )?op"),
     ("geld-en-schulden", r"schuld|geldzorg|geldproblem|rondkomen|budget|deurwaarder|rekeningen|voedselbank|met geld om|geld tekort|"
                           r"aanmaning|incasso|betalingsachterstand|huurachterstand|achterstand"),
     ("verslavingszorg", r"verslav|verslaafd|drugs|alcohol|blowen|\bgok|drankgebruik|drankprobleem|"
@@ -38,8 +40,6 @@ _KEYWORDS = (
                        r"(vinden van|zoeken naar|op zoek naar|hulp bij) (\w+ )?(werk|baan|stage|opleiding)|(werk|baan) (vinden|zoeken)"),
     ("onderwijs", r"op school|remedial|leerplicht|passend onderwijs|passende plek|dyslexie|bijles|huiswerkbegeleiding|thuiszit|"
                   r"(niet|nooit) (meer )?naar school"),
-    ("ggz", r"(onderzoek|diagnose|diagnostiek|test|testen|getest|laten testen) (\w+ ){0,3}(naar |op |voor )?(adhd|add|autisme|ass)\b|"
-            r"\b(adhd|add|autisme|ass) (\w+ ){0,2}(onderzoek|diagnose|diagnostiek|laten testen|vaststellen)"),
     ("beperking", r"beperking|handicap|autisme|adhd|gehandicapt|wlz|\bpgb\b|syndroom|chronisch ziek|slechthorend|\bdoof|"
                    r"slechtziend|\bblind|rolstoel|aanpassingen|hulpmiddel|gebarentaal|verstandelijk|ontwikkelingsachterstand"),
     ("hulplijn", r"hulplijn|chatlijn|luisterlijn|kindertelefoon|anoniem (\w+ )?(bellen|chatten|praten)"),
@@ -51,6 +51,12 @@ _KEYWORDS = (
     ("maatschappelijk-werk", r"maatschappelijk werk|formulier|instanties|toeslag|brieven|papierwerk|uitkering|"
                              r"aanvraag|aanvragen invullen|huisvesting|woning"),
 )
+
+# An ADHD or autism assessment is mental health care (ggz), although the words
+# name a disability.
+_ASSESSMENT = re.compile(
+    r"\b(onderzoek|diagnose|diagnostiek|test|testen|getest|laten testen) (\w+ ){0,3}(naar |op |voor )?(adhd|add|autisme|ass)\b"
+    r"|\b(adhd|add|autisme|ass) (\w+ ){0,2}(onderzoek|diagnose|diagnostiek|laten testen|vaststellen)\b")
 
 # The category that fits a theme question that asks where to go, when no
 # word names one; for young people some themes go to a helpline instead.
@@ -201,12 +207,14 @@ class ActionFindService(Action):
 
 
 def _category(tracker: Tracker) -> Optional[str]:
-    """The category of this message (entity, then keywords), else the remembered one
+    """The category of this message (an assessment, the entity, then keywords), else the remembered one
     when the person only adds their wijk or age."""
+    text = typed_text(tracker).lower()
+    if _ASSESSMENT.search(text):
+        return "ggz"
     entity = next(tracker.get_latest_entity_values("categorie"), None)
     if entity in CATEGORIES:
         return entity
-    text = typed_text(tracker).lower()
     for slug, pattern in _KEYWORDS:
         if re.search(pattern, text):
             return slug

@@ -92,7 +92,7 @@ def test_words_people_use_name_the_category(domain, dispatcher):
                            ("waar maak ik een afspraak met de schoolarts", "jeugdgezondheidszorg"),
                            ("wie kan bij ons thuis komen meekijken, de kinderen luisteren niet", "wijkteam"),
                            ("wie helpt me met de toeslagen en de brieven van de gemeente", "maatschappelijk-werk"),
-                           ("waar kan onze dochter getest worden op autisme", "ggz"),
+                           ("wie helpt ons met alles tegelijk: schulden, ruzie thuis en school", "wijkteam"),
                            ("mijn zoon heeft adhd, waar vind ik een sportclub die daar rekening mee houdt", "beperking")):
         portal = FakePortal({"/api/services": {"items": [service("x")]}})
         ActionFindService(portal).run(dispatcher, make_tracker(text, "zoek_hulp"), domain)
@@ -188,3 +188,10 @@ def test_naming_a_category_without_asking_where():
                  "de schoolarts, waar zit die eigenlijk"):
         assert service_question(make_tracker(text, "vraag_school"), "school") is not None, text
     assert service_question(make_tracker("waar is hij zo bang voor", "vraag_mentaal"), "mentaal") is None
+
+
+def test_an_assessment_is_mental_health_care_even_when_the_entity_names_a_disability(domain, dispatcher):
+    for text in ("wie kan ons helpen met een onderzoek naar adhd voor onze zoon", "waar kan onze dochter getest worden op autisme"):
+        portal = FakePortal({"/api/services": {"items": [service("x")]}})
+        ActionFindService(portal).run(dispatcher, make_tracker(text, "zoek_hulp", [("categorie", "beperking")]), domain)
+        assert portal.calls[0][1]["category"] == "ggz", text
