@@ -975,6 +975,8 @@ NEGATIVE = [
     "my son took his vitamins with milk, is that ok",
     "het hoeft niet meer, ik heb het al opgelost",
     "de juf heeft me aangeraakt op mijn schouder om me te troosten",
+    "ons dochtertje heeft 3 dagen koorts gehad en nu vlekjes die wegdrukken onder een glas",
+    "na een docu over loverboys twijfel ik over mijn vriend van 16, hoe weet je of het normaal is",
 ]
 
 
