@@ -70,7 +70,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[Text, Any]:
         """`lexicon`: path of the lexicon (empty: data/crisis_lexicon.yml);
         `ml_threshold`: lowest ML confidence for a crisis without a lexicon hit
-        (config.yml sets 0.8)."""
+        (config.yml sets it)."""
         return {"lexicon": None, "ml_threshold": 0.5}
 
     def __init__(self, lexicon: CrisisLexicon, ml_threshold: float) -> None:
