@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.audience import audience
-from actions.category_guess import guess_category
+from actions.category_guess import SURE, guess_category
 from actions.disclosure import disclose
 from actions.handoff import offer_if_in_doubt
 from actions.message import intent_confidence, intent_of, typed_text
@@ -119,6 +119,7 @@ SHORT = 7  # words
 
 SURE = 0.7  # below this a zoek_hulp without any category is more likely a misunderstanding,
 # and the category guess is used only when the message asks where to go
+_FOR_PARENTS = {"opvoedondersteuning"}
 CLEAR_GUESS = 0.5  # a theme question asking where to go: a category guess this sure beats the theme's own
 THEME_GUESS = 0.1  # a theme this likely in the ranking names the category of a zoek_hulp
 SEARCHED = 4  # else a zoek_hulp of at least this many words asks the search which theme it is about
@@ -144,7 +145,7 @@ class ActionFindService(Action):
         text = typed_text(tracker)
         category = _category(tracker)
         if category is None and (intent_confidence(tracker) >= SURE or _WHERE_TO_GO.search(text)):
-            category = guess_category(text)
+            category = _guess(tracker, text)
         category = category or _category_of_theme(self._likely_theme(tracker), audience(tracker))
         if category is None:
             if text and intent_confidence(tracker) < SURE:
@@ -234,11 +235,20 @@ def service_question(tracker: Tracker, theme: Optional[str]) -> Optional[str]:
         return None
     if _WHERE_TO_GO.search(text):
         if theme is None:  # not understood as a theme question: a fair guess will do
-            return _category(tracker) or guess_category(text)
-        return _category(tracker) or guess_category(text, CLEAR_GUESS) or _category_of_theme(theme, audience(tracker))
+            return _category(tracker) or _guess(tracker, text)
+        return _category(tracker) or _guess(tracker, text, CLEAR_GUESS) or _category_of_theme(theme, audience(tracker))
     if _WHERE.search(text) or (_PLACE.search(text) and len(text.split()) <= SHORT):
         return _category(tracker)
     return None
+
+
+def _guess(tracker: Tracker, text: str, sure: float = SURE) -> Optional[str]:
+    """The category guess, except parenting support for a young person who speaks
+    about their own parents ("ruzie met mijn ouders"): that help is for parents."""
+    category = guess_category(text, sure)
+    if category in _FOR_PARENTS and audience(tracker) == "jongeren":
+        return None
+    return category
 
 
 def _category_of_theme(theme: Optional[str], aud: str) -> Optional[str]:
