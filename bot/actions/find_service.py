@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.audience import audience
-from actions.category_guess import SURE, guess_category
+from actions.category_guess import guess_category
 from actions.disclosure import disclose
 from actions.handoff import offer_if_in_doubt
 from actions.message import intent_confidence, intent_of, typed_text
@@ -242,10 +242,11 @@ def service_question(tracker: Tracker, theme: Optional[str]) -> Optional[str]:
     return None
 
 
-def _guess(tracker: Tracker, text: str, sure: float = SURE) -> Optional[str]:
-    """The category guess, except parenting support for a young person who speaks
-    about their own parents ("ruzie met mijn ouders"): that help is for parents."""
-    category = guess_category(text, sure)
+def _guess(tracker: Tracker, text: str, sure: Optional[float] = None) -> Optional[str]:
+    """The category guess (at its own threshold unless `sure` is given), except
+    parenting support for a young person who speaks about their own parents
+    ("ruzie met mijn ouders"): that help is for parents."""
+    category = guess_category(text) if sure is None else guess_category(text, sure)
     if category in _FOR_PARENTS and audience(tracker) == "jongeren":
         return None
     return category

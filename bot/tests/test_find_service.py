@@ -120,6 +120,21 @@ def test_without_words_or_theme_the_search_names_the_theme(domain, dispatcher):
     assert [p["slug"] for p in payloads(dispatcher, "service")] == ["kindertelefoon"]
 
 
+def test_a_clear_guess_names_the_category(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [service("tactus")]}})
+    tracker = make_tracker("ik blow elke dag en wil ervan af, welke instantie helpt daarbij", "zoek_hulp")
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert portal.calls[0][1]["category"] == "verslavingszorg"
+    assert [p["slug"] for p in payloads(dispatcher, "service")] == ["tactus"]
+
+
+def test_a_parent_may_get_parenting_support_from_the_guess(domain, dispatcher):
+    portal = FakePortal({"/api/services": {"items": [service("opvoedcursus")]}})
+    tracker = make_tracker("is er een cursus voor mij als moeder, elke dag ruzie met mijn zoon van 9", "zoek_hulp")
+    ActionFindService(portal).run(dispatcher, tracker, domain)
+    assert portal.calls[0][1]["category"] == "opvoedondersteuning"
+
+
 def test_unsure_without_any_category_is_a_fallback(domain, dispatcher):
     tracker = make_tracker("wie wint er dit jaar", "zoek_hulp")
     tracker.latest_message["intent"]["confidence"] = 0.5
