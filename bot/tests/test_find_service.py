@@ -1,4 +1,6 @@
 """action_find_service: the social map by category, wijk and age."""
+import pytest
+
 from actions.find_service import ActionFindService, service_question
 from conftest import FakePortal, make_tracker, payloads, responses, slot_events
 
@@ -120,19 +122,15 @@ def test_without_words_or_theme_the_search_names_the_theme(domain, dispatcher):
     assert [p["slug"] for p in payloads(dispatcher, "service")] == ["kindertelefoon"]
 
 
-def test_a_clear_guess_names_the_category(domain, dispatcher):
-    portal = FakePortal({"/api/services": {"items": [service("tactus")]}})
-    tracker = make_tracker("ik blow elke dag en wil ervan af, welke instantie helpt daarbij", "zoek_hulp")
-    ActionFindService(portal).run(dispatcher, tracker, domain)
-    assert portal.calls[0][1]["category"] == "verslavingszorg"
-    assert [p["slug"] for p in payloads(dispatcher, "service")] == ["tactus"]
-
-
-def test_a_parent_may_get_parenting_support_from_the_guess(domain, dispatcher):
-    portal = FakePortal({"/api/services": {"items": [service("opvoedcursus")]}})
-    tracker = make_tracker("is er een cursus voor mij als moeder, elke dag ruzie met mijn zoon van 9", "zoek_hulp")
-    ActionFindService(portal).run(dispatcher, tracker, domain)
-    assert portal.calls[0][1]["category"] == "opvoedondersteuning"
+@pytest.mark.parametrize("text, category", [
+    ("ik blow elke dag en wil ervan af, welke instantie helpt daarbij", "verslavingszorg"),
+    ("is er een cursus voor mij als moeder, elke dag ruzie met mijn zoon van 9", "opvoedondersteuning"),
+])
+def test_a_clear_guess_names_the_category(domain, dispatcher, text, category):
+    portal = FakePortal({"/api/services": {"items": [service("dienst")]}})
+    ActionFindService(portal).run(dispatcher, make_tracker(text, "zoek_hulp"), domain)
+    assert portal.calls[0][1]["category"] == category
+    assert [p["slug"] for p in payloads(dispatcher, "service")] == ["dienst"]
 
 
 def test_unsure_without_any_category_is_a_fallback(domain, dispatcher):
