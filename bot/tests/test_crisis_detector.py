@@ -609,6 +609,8 @@ POSITIVE = [
     ("mijn vader dreigde met een mes bij het koken", "violence"),
     ("mijn oom heeft me 2 jaar geleden verkracht, moet ik het melden?", "abuse"),
     ("3 jaar geleden heeft mijn vader me geslagen, nu wil ik aangifte doen", "violence"),
+    ("ik heb een tekst geschreven over iemand die niet meer wil leven, eigenlijk over mezelf", "suicide"),
+    ("in het toneelstuk speel ik iemand die zichzelf snijdt en ik herken me er wel in", "selfharm"),
 ]
 
 # Everyday language that must NOT give the crisis reply.
