@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.audience import audience
-from actions.category_guess import guess_category
+from actions.category_guess import SURE as GUESS_SURE, guess_category
 from actions.disclosure import disclose
 from actions.handoff import offer_if_in_doubt
 from actions.message import intent_confidence, intent_of, typed_text
@@ -119,7 +119,7 @@ SHORT = 7  # words
 
 SURE = 0.7  # below this a zoek_hulp without any category is more likely a misunderstanding,
 # and the category guess is used only when the message asks where to go
-_FOR_PARENTS = {"opvoedondersteuning"}
+_FOR_PARENTS = {"opvoedondersteuning"}  # categories a guess never gives a young person
 CLEAR_GUESS = 0.5  # a theme question asking where to go: a category guess this sure beats the theme's own
 THEME_GUESS = 0.1  # a theme this likely in the ranking names the category of a zoek_hulp
 SEARCHED = 4  # else a zoek_hulp of at least this many words asks the search which theme it is about
@@ -242,11 +242,10 @@ def service_question(tracker: Tracker, theme: Optional[str]) -> Optional[str]:
     return None
 
 
-def _guess(tracker: Tracker, text: str, sure: Optional[float] = None) -> Optional[str]:
-    """The category guess (at its own threshold unless `sure` is given), except
-    parenting support for a young person who speaks about their own parents
-    ("ruzie met mijn ouders"): that help is for parents."""
-    category = guess_category(text) if sure is None else guess_category(text, sure)
+def _guess(tracker: Tracker, text: str, sure: float = GUESS_SURE) -> Optional[str]:
+    """The category guess, except parenting support for a young person who speaks
+    about their own parents ("ruzie met mijn ouders"): that help is for parents."""
+    category = guess_category(text, sure)
     if category in _FOR_PARENTS and audience(tracker) == "jongeren":
         return None
     return category

@@ -19,7 +19,7 @@ TYPES = ("suicide", "selfharm", "abuse", "violence", "danger")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _ZERO_IN_WORD = re.compile(r"(?<=[a-z])0|0(?=[a-z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_DEF = re.compile(r"<([a-z_]+)>")
+_DEF = re.compile(r"(?<!\?P)<([a-z_]+)>")  # not a named group "(?P<cut>...)"
 # Removed text becomes this marker, so no pattern can match across it.
 _CUT = " # "
 
@@ -54,10 +54,14 @@ class CrisisLexicon:
     """The compiled crisis lexicon."""
 
     def __init__(self, data: Dict) -> None:
-        self._spelling = [(re.compile(a), b) for a, b in data.get("spelling", [])]
-        self._safe = [re.compile(p) for p in data.get("safe_phrases", [])]
-        self._personal = re.compile(data["personal"]) if data.get("personal") else None
         defs = data.get("defs", {})
+
+        def compiled(pattern: str) -> Pattern:
+            return re.compile(_DEF.sub(lambda m: f"(?:{defs[m.group(1)]})", pattern))
+
+        self._spelling = [(re.compile(a), b) for a, b in data.get("spelling", [])]
+        self._safe = [compiled(p) for p in data.get("safe_phrases", [])]
+        self._personal = re.compile(data["personal"]) if data.get("personal") else None
         contexts = {k: re.compile(v) for k, v in data.get("contexts", {}).items()}
         self._rules: List[_Rule] = []
         for rule in data["groups"]:
@@ -65,10 +69,7 @@ class CrisisLexicon:
             unknown = set(types) - set(TYPES)
             if unknown:
                 raise ValueError(f"unknown crisis type(s) {sorted(unknown)}")
-            patterns = tuple(
-                re.compile(_DEF.sub(lambda m: f"(?:{defs[m.group(1)]})", p))
-                for p in rule["patterns"]
-            )
+            patterns = tuple(compiled(p) for p in rule["patterns"])
             names = rule.get("unless") or []
             unless = tuple(contexts[name] for name in ([names] if isinstance(names, str) else names))
             self._rules.append(_Rule(types, patterns, unless))
